@@ -1,0 +1,138 @@
+/** The mapping configuration and the items passed between nodes (DESIGN.md; saved workflows depend on these shapes). */
+
+export const OKTA_STATUSES = [
+	'STAGED',
+	'PROVISIONED',
+	'ACTIVE',
+	'RECOVERY',
+	'PASSWORD_EXPIRED',
+	'LOCKED_OUT',
+	'SUSPENDED',
+	'DEPROVISIONED',
+] as const;
+export type OktaStatus = (typeof OKTA_STATUSES)[number];
+
+export const DEFAULT_ACTIVE_STATUSES: OktaStatus[] = ['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY'];
+
+export interface FieldMapping {
+	/** Halo field, e.g. "emailaddress", "team", "site_id". */
+	halo: string;
+	/** Path "profile.email", "id", "status", or template "{{profile.firstName}} {{profile.lastName}}". */
+	okta: string;
+	/** Set on create only. */
+	dontUpdate?: boolean;
+	/** Write even when the Okta value is empty (default: skip empty). */
+	populateEmpty?: boolean;
+}
+
+/** Halo's "Site/Agent Mappings" (OktaMapping). */
+export interface SiteRule {
+	group?: string;
+	appId?: string;
+	siteId: number;
+	statuses?: OktaStatus[];
+	userRoleId?: number;
+	newUsersOnly?: boolean;
+}
+
+/** Halo's "Advanced" tab. */
+export interface RoleMapping {
+	group: string;
+	agentRoleId?: string;
+	cabId?: number;
+	userRoleId?: number;
+}
+
+export interface TeamAccess {
+	canBeAssigned: boolean;
+	seeUnassigned: boolean;
+	seeOthers: boolean;
+}
+
+export interface MappingConfig {
+	activeStatuses?: OktaStatus[];
+	user?: {
+		fields?: FieldMapping[];
+		siteRules?: SiteRule[];
+		defaultSiteId?: number;
+		defaultUserRoleId?: number;
+		matchOn?: string[];
+	};
+	agent?: {
+		fields?: FieldMapping[];
+		matchOn?: string[];
+		teamAccess?: TeamAccess;
+	};
+	roleMappings?: RoleMapping[];
+	onboarding?: {
+		ticketTypeId: number;
+		templateId?: number;
+		summary?: string;
+		details?: string;
+		fields?: FieldMapping[];
+	};
+}
+
+export type Target = 'user' | 'agent';
+
+export interface OktaGroupRef {
+	id: string;
+	name: string;
+}
+
+/** An Okta user as Okta returns it, plus `groups` when "Include Groups" is on. */
+export interface OktaUser {
+	id: string;
+	status: OktaStatus;
+	created?: string;
+	activated?: string | null;
+	statusChanged?: string | null;
+	lastLogin?: string | null;
+	lastUpdated?: string;
+	passwordChanged?: string | null;
+	type?: { id: string };
+	profile: Record<string, unknown> & { login: string; email?: string; firstName?: string | null; lastName?: string | null };
+	_links?: Record<string, unknown>;
+	groups?: OktaGroupRef[];
+	/** App ids the user is assigned to, when known (site rules by app). */
+	appIds?: string[];
+}
+
+export interface OktaSummary {
+	id: string;
+	status: OktaStatus;
+	login: string;
+	groups: OktaGroupRef[];
+	profile: Record<string, unknown>;
+}
+
+export type HaloRecord = Record<string, unknown>;
+
+/** Map → Upsert. */
+export interface MappedItem {
+	target: Target;
+	okta: OktaSummary;
+	active: boolean;
+	record: HaloRecord;
+	createOnly: string[];
+	siteRule?: SiteRule;
+	warnings: string[];
+}
+
+export type UpsertAction = 'created' | 'updated' | 'unchanged' | 'deactivated' | 'reactivated' | 'skipped' | 'failed';
+
+export interface FieldChange {
+	from: unknown;
+	to: unknown;
+}
+
+/** Upsert → Role Mappings / Onboarding. */
+export interface UpsertResultItem {
+	action: UpsertAction;
+	target: Target;
+	haloId: number | null;
+	changes: Record<string, FieldChange>;
+	okta: OktaSummary;
+	record: HaloRecord;
+	error?: string;
+}

@@ -1,0 +1,83 @@
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import type { HttpRequest, HttpResponse, RequestFn } from '../http/types';
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+/**
+ * The request function the API clients run on inside n8n: every call goes
+ * through `httpRequestWithAuthentication`, so n8n adds the credential (and
+ * refreshes OAuth2 and pre-authenticated tokens on a 401). HTTP errors come back
+ * as responses, except 401, which n8n must see to refresh the token; the
+ * clients decide what every status means.
+ */
+export function n8nRequestFn(context: RequestContext, credentialType: string): RequestFn {
+	return async (request: HttpRequest): Promise<HttpResponse> => {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: request.url,
+			qs: dropUndefined(request.query),
+			headers: { Accept: 'application/json', ...request.headers },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		};
+		if (request.form) {
+			options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+			options.body = new URLSearchParams(request.form).toString();
+		} else if (request.body !== undefined) {
+			options.body = request.body as IHttpRequestOptions['body'];
+		}
+		try {
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				credentialType,
+				options,
+			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
+			return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: response.body };
+		} catch (error) {
+			const answered = responseOf(error);
+			if (answered) return answered;
+			throw error;
+		}
+	};
+}
+
+/** n8n wraps HTTP failures (a 401 that survived the token refresh) in NodeApiError; dig out the answer. */
+function responseOf(error: unknown): HttpResponse | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const response = (current as { response?: { status?: unknown; headers?: unknown; data?: unknown } }).response;
+		if (response && typeof response.status === 'number') {
+			return {
+				status: response.status,
+				headers: lowerCaseHeaders((response.headers ?? {}) as Record<string, unknown>),
+				body: response.data,
+			};
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers ?? {})) {
+		if (value === undefined || value === null) continue;
+		out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return out;
+}
+
+function dropUndefined(query: HttpRequest['query']): Record<string, string | number | boolean> | undefined {
+	if (!query) return undefined;
+	const out: Record<string, string | number | boolean> = {};
+	for (const [key, value] of Object.entries(query)) if (value !== undefined) out[key] = value;
+	return out;
+}
