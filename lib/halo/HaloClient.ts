@@ -1,0 +1,250 @@
+import { networkErrorCode } from '../http/retryDelay';
+import { sendWithRetry } from '../http/sendWithRetry';
+import type { RetryOptions } from '../http/sendWithRetry';
+import type { HttpMethod, QueryValue, RequestFn } from '../http/types';
+import { HaloApiError } from './HaloApiError';
+import { HaloConnectionError } from './HaloConnectionError';
+import { PAGED_ENTITIES, alignSaved, chunk, unwrapList } from './entities';
+import type { HaloEntity } from './entities';
+import { haloBaseUrl } from './auth';
+
+export type HaloRecord = Record<string, unknown>;
+export type HaloQuery = Record<string, QueryValue>;
+
+export interface HaloClientOptions {
+	/** Halo base URL (`https://acme.halopsa.com`); `/api` is added. */
+	baseUrl: string;
+	/** Sends one HTTP request with the credential applied. */
+	send: RequestFn;
+	/** Writes are recorded in `recordedWrites` and not sent; reads go through. */
+	dryRun?: boolean;
+	/** Records per page for paged lists; default 100. */
+	pageSize?: number;
+	retry?: RetryOptions;
+}
+
+export interface RecordedWrite {
+	method: HttpMethod;
+	path: string;
+	body: unknown;
+}
+
+export interface SaveOptions {
+	/** Records per POST; default 50. */
+	batchSize?: number;
+	/** Keep sending the other batches after one fails; its records get the error. */
+	continueOnError?: boolean;
+}
+
+/** One input record's result: the saved record, or the error of its batch. */
+export type SaveOutcome = { record: HaloRecord; error?: undefined } | { record?: undefined; error: Error };
+
+export interface RequestStats {
+	reads: number;
+	writes: number;
+	retries: number;
+}
+
+/**
+ * The Halo API client. Every call goes through `request`, the one place that
+ * retries (sendWithRetry), applies the dry-run gate and turns answers into
+ * typed errors. Creates are never retried after a dropped connection: Halo may
+ * have saved them, and the next run adopts what it finds instead.
+ */
+export class HaloClient {
+	readonly baseUrl: string;
+	readonly dryRun: boolean;
+	readonly recordedWrites: RecordedWrite[] = [];
+	readonly stats: RequestStats = { reads: 0, writes: 0, retries: 0 };
+	private readonly send: RequestFn;
+	private readonly pageSize: number;
+	private readonly retry: RetryOptions;
+
+	constructor(options: HaloClientOptions) {
+		this.baseUrl = haloBaseUrl(options.baseUrl);
+		this.send = options.send;
+		this.dryRun = options.dryRun ?? false;
+		this.pageSize = Math.max(1, options.pageSize ?? 100);
+		const onRetry = options.retry?.onRetry;
+		this.retry = {
+			...options.retry,
+			onRetry: (info) => {
+				this.stats.retries++;
+				onRetry?.(info);
+			},
+		};
+	}
+
+	/** The single request point. `path` is below `/api`, e.g. `Users` or `Agent/me`. */
+	async request(method: HttpMethod, path: string, options: { query?: HaloQuery; body?: unknown } = {}): Promise<unknown> {
+		const action = `${method} /api/${path}`;
+		if (method !== 'GET' && this.dryRun) {
+			this.recordedWrites.push({ method, path, body: options.body });
+			return options.body;
+		}
+		// Updates (every element has an id) merge, so repeating one is harmless; creates are not.
+		const idempotent = method === 'GET' || (Array.isArray(options.body) && options.body.every(hasId));
+		if (method === 'GET') this.stats.reads++;
+		else this.stats.writes++;
+		let answer;
+		try {
+			answer = await sendWithRetry(
+				this.send,
+				{ method, url: `${this.baseUrl}/api/${path}`, query: options.query, body: options.body },
+				idempotent,
+				this.retry,
+			);
+		} catch (error) {
+			if (error instanceof HaloApiError) throw error;
+			const code = networkErrorCode(error);
+			if (code === undefined) throw error;
+			throw new HaloConnectionError(action, code, method !== 'GET' && code !== 'ECONNREFUSED');
+		}
+		if (answer.status < 200 || answer.status >= 300) throw new HaloApiError(answer.status, answer.body, action);
+		return parseAnswer(answer.status, answer.body, action);
+	}
+
+	/** Every record of a list: paged for the entities that page, one GET for the others. */
+	async listAll(entity: HaloEntity, query: HaloQuery = {}): Promise<HaloRecord[]> {
+		if (!PAGED_ENTITIES.has(entity)) return this.listOnce(entity, query);
+		const size = this.pageSize;
+		const all: HaloRecord[] = [];
+		let previousFirstId: unknown;
+		for (let page = 1; ; page++) {
+			const body = await this.request('GET', entity, { query: { ...query, pageinate: true, page_size: size, page_no: page } });
+			const list = unwrapList(body);
+			if (!list) throw notAList(entity, body);
+			if (list.records.length === 0) break;
+			// A Halo that ignores paging answers the same page again: stop instead of looping.
+			const firstId = list.records[0]?.id;
+			if (page > 1 && firstId !== undefined && firstId === previousFirstId) break;
+			previousFirstId = firstId;
+			all.push(...list.records);
+			// record_count is the total; without it a short page is the last one.
+			if (list.total !== undefined ? all.length >= list.total : list.records.length < size) break;
+		}
+		return all;
+	}
+
+	async get(entity: HaloEntity, id: number | string, query: HaloQuery = {}): Promise<HaloRecord> {
+		return (await this.request('GET', `${entity}/${encodeURIComponent(String(id))}`, { query })) as HaloRecord;
+	}
+
+	/** End users; `includeInactive` adds the deactivated ones (needed to reactivate rather than duplicate). */
+	listUsers(options: { includeInactive?: boolean } = {}): Promise<HaloRecord[]> {
+		return this.listAll('Users', options.includeInactive ? { includeactive: true, includeinactive: true } : {});
+	}
+
+	/** Agents; `includeDisabled` adds the disabled ones. */
+	listAgents(options: { includeDisabled?: boolean } = {}): Promise<HaloRecord[]> {
+		return this.listAll('Agent', options.includeDisabled ? { includeenabled: true, includedisabled: true } : {});
+	}
+
+	listSites(): Promise<HaloRecord[]> {
+		return this.listAll('Site');
+	}
+
+	listClients(): Promise<HaloRecord[]> {
+		return this.listAll('Client');
+	}
+
+	listTeams(): Promise<HaloRecord[]> {
+		return this.listAll('Team');
+	}
+
+	/** Agent roles (`/Roles`); their ids are GUID strings. */
+	listAgentRoles(): Promise<HaloRecord[]> {
+		return this.listAll('Roles');
+	}
+
+	listUserRoles(): Promise<HaloRecord[]> {
+		return this.listAll('UserRoles');
+	}
+
+	listCabs(): Promise<HaloRecord[]> {
+		return this.listAll('CAB');
+	}
+
+	/** Every CAB membership `{ id, cab_id, agent_id, … }`, one request. */
+	listCabMembers(): Promise<HaloRecord[]> {
+		return this.listAll('CABMember');
+	}
+
+	listTicketTypes(): Promise<HaloRecord[]> {
+		return this.listAll('TicketType');
+	}
+
+	listTemplates(): Promise<HaloRecord[]> {
+		return this.listAll('Template');
+	}
+
+	/** Tickets, optionally of one ticket type (Halo's `requesttype_id`). */
+	listTickets(options: { ticketTypeId?: number; query?: HaloQuery } = {}): Promise<HaloRecord[]> {
+		const query: HaloQuery = { ...options.query };
+		if (options.ticketTypeId !== undefined) query.requesttype_id = options.ticketTypeId;
+		return this.listAll('Tickets', query);
+	}
+
+	/** The agent the credential acts as; the credential test calls the same endpoint. */
+	async getAgentMe(): Promise<HaloRecord> {
+		return (await this.request('GET', 'Agent/me')) as HaloRecord;
+	}
+
+	/** Saves records as batched array POSTs; returns the saved records in input order. Throws on the first failed batch. */
+	async save(entity: HaloEntity, records: readonly HaloRecord[], options: Omit<SaveOptions, 'continueOnError'> = {}): Promise<HaloRecord[]> {
+		const outcomes = await this.saveBatches(entity, records, { ...options, continueOnError: false });
+		return outcomes.map((o) => o.record as HaloRecord);
+	}
+
+	/**
+	 * Saves records in batches (an element with `id` updates, one without
+	 * creates). With `continueOnError`, a failed batch gives its records the
+	 * error and the next batch is still sent; without it, the error is thrown.
+	 */
+	async saveBatches(entity: HaloEntity, records: readonly HaloRecord[], options: SaveOptions = {}): Promise<SaveOutcome[]> {
+		const outcomes: SaveOutcome[] = [];
+		for (const batch of chunk(records, options.batchSize ?? 50)) {
+			try {
+				const body = await this.request('POST', entity, { body: batch });
+				const saved = alignSaved(batch, body);
+				// A record Halo did not echo back is still saved; keep what was sent.
+				batch.forEach((record, i) => outcomes.push({ record: saved[i] ?? { ...record } }));
+			} catch (error) {
+				if (!options.continueOnError) throw error;
+				for (let i = 0; i < batch.length; i++) outcomes.push({ error: error as Error });
+			}
+		}
+		return outcomes;
+	}
+
+	private async listOnce(entity: HaloEntity, query: HaloQuery): Promise<HaloRecord[]> {
+		const body = await this.request('GET', entity, { query });
+		const list = unwrapList(body);
+		if (!list) throw notAList(entity, body);
+		return list.records;
+	}
+}
+
+function hasId(record: unknown): boolean {
+	return !!record && typeof record === 'object' && (record as HaloRecord).id !== undefined && (record as HaloRecord).id !== null;
+}
+
+/** A 2xx body: JSON as sent, or text. An HTML page means the URL is not Halo's API. */
+function parseAnswer(status: number, body: unknown, action: string): unknown {
+	if (typeof body !== 'string') return body;
+	const text = body.trim();
+	if (text === '') return undefined;
+	if (/^</.test(text)) {
+		throw new HaloApiError(status, undefined, action, `Halo answered ${action} with a web page instead of JSON; check that the Halo URL is the instance's base URL (e.g. https://acme.halopsa.com).`);
+	}
+	try {
+		return JSON.parse(text);
+	} catch {
+		return body;
+	}
+}
+
+function notAList(entity: HaloEntity, body: unknown): HaloApiError {
+	const shape = body === null ? 'null' : Array.isArray(body) ? 'array' : typeof body;
+	return new HaloApiError(200, undefined, `GET /api/${entity}`, `Halo answered GET /api/${entity} with ${shape} instead of a list.`);
+}
