@@ -1,7 +1,7 @@
 import { networkErrorCode } from '../http/retryDelay';
 import { sendWithRetry } from '../http/sendWithRetry';
 import type { RetryOptions } from '../http/sendWithRetry';
-import type { HttpMethod, QueryValue, RequestFn } from '../http/types';
+import type { HttpMethod, HttpResponse, QueryValue, RequestFn } from '../http/types';
 import { HaloApiError } from './HaloApiError';
 import { HaloConnectionError } from './HaloConnectionError';
 import { PAGED_ENTITIES, alignSaved, chunk, unwrapList } from './entities';
@@ -86,7 +86,8 @@ export class HaloClient {
 		const idempotent = method === 'GET' || (Array.isArray(options.body) && options.body.every(hasId));
 		if (method === 'GET') this.stats.reads++;
 		else this.stats.writes++;
-		let answer;
+		let answer: HttpResponse | undefined;
+		let failure: unknown;
 		try {
 			answer = await sendWithRetry(
 				this.send,
@@ -95,11 +96,9 @@ export class HaloClient {
 				this.retry,
 			);
 		} catch (error) {
-			if (error instanceof HaloApiError) throw error;
-			const code = networkErrorCode(error);
-			if (code === undefined) throw error;
-			throw new HaloConnectionError(action, code, method !== 'GET' && code !== 'ECONNREFUSED');
+			failure = error;
 		}
+		if (!answer) throw noAnswerError(failure, action, method);
 		if (answer.status < 200 || answer.status >= 300) throw new HaloApiError(answer.status, answer.body, action);
 		return parseAnswer(answer.status, answer.body, action);
 	}
@@ -204,15 +203,22 @@ export class HaloClient {
 	async saveBatches(entity: HaloEntity, records: readonly HaloRecord[], options: SaveOptions = {}): Promise<SaveOutcome[]> {
 		const outcomes: SaveOutcome[] = [];
 		for (const batch of chunk(records, options.batchSize ?? 50)) {
+			let body: unknown;
+			let failure: unknown;
 			try {
-				const body = await this.request('POST', entity, { body: batch });
-				const saved = alignSaved(batch, body);
-				// A record Halo did not echo back is still saved; keep what was sent.
-				batch.forEach((record, i) => outcomes.push({ record: saved[i] ?? { ...record } }));
+				body = await this.request('POST', entity, { body: batch });
 			} catch (error) {
-				if (!options.continueOnError) throw error;
-				for (let i = 0; i < batch.length; i++) outcomes.push({ error: error as Error });
+				failure = error ?? new Error('Unknown error');
 			}
+			if (failure !== undefined) {
+				if (!options.continueOnError) throw failure;
+				const error = failure instanceof Error ? failure : new Error(String(failure));
+				for (let i = 0; i < batch.length; i++) outcomes.push({ error });
+				continue;
+			}
+			const saved = alignSaved(batch, body);
+			// A record Halo did not echo back is still saved; keep what was sent.
+			batch.forEach((record, i) => outcomes.push({ record: saved[i] ?? { ...record } }));
 		}
 		return outcomes;
 	}
@@ -223,6 +229,13 @@ export class HaloClient {
 		if (!list) throw notAList(entity, body);
 		return list.records;
 	}
+}
+
+/** A request that got no answer: a HaloConnectionError for network failures, else the error as it came. */
+function noAnswerError(failure: unknown, action: string, method: HttpMethod): unknown {
+	const code = networkErrorCode(failure);
+	if (code === undefined) return failure;
+	return new HaloConnectionError(action, code, method !== 'GET' && code !== 'ECONNREFUSED');
 }
 
 function hasId(record: unknown): boolean {
