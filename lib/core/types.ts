@@ -116,6 +116,8 @@ export interface MappedItem {
 	record: HaloRecord;
 	createOnly: string[];
 	siteRule?: SiteRule;
+	/** Halo user role to give on create (the site rule's `userRoleId`, else `defaultUserRoleId`); users only. */
+	userRoleId?: number;
 	warnings: string[];
 }
 
@@ -135,4 +137,76 @@ export interface UpsertResultItem {
 	okta: OktaSummary;
 	record: HaloRecord;
 	error?: string;
+}
+
+/** MappingConfig with every default filled in (`resolveConfig`). */
+export interface ResolvedConfig {
+	activeStatuses: OktaStatus[];
+	user: {
+		fields: FieldMapping[];
+		siteRules: SiteRule[];
+		defaultSiteId?: number;
+		defaultUserRoleId?: number;
+		matchOn: string[];
+	};
+	agent: {
+		fields: FieldMapping[];
+		matchOn: string[];
+		teamAccess: TeamAccess;
+	};
+	roleMappings: RoleMapping[];
+	onboarding?: MappingConfig['onboarding'];
+}
+
+/** A Halo team as `GET /api/Team` lists it (only what the mapping needs). */
+export interface HaloTeam {
+	id: number;
+	name: string;
+}
+
+/** An agent's membership of a team, as Halo's agent `teams` holds it. */
+export interface HaloTeamMembership {
+	team_id: number;
+	team_name: string;
+	fortickets: boolean;
+	unassigned_access: boolean;
+	otheragent_access: boolean;
+}
+
+/** What the Upsert plans for one input item (or one missing record when `deactivateMissing` is on). */
+export interface PlanEntry {
+	/** Input item index (for pairedItem); null for records deactivated because no input carries them. */
+	index: number | null;
+	action: Exclude<UpsertAction, 'failed'>;
+	target: Target;
+	/** Halo id of the matched record; null until a planned create is written. */
+	haloId: number | null;
+	changes: Record<string, FieldChange>;
+	/** The input's Okta summary; null for missing-record deactivations. */
+	okta: OktaSummary | null;
+	/** The record as it will be after the write (the create payload for creates). */
+	record: HaloRecord;
+	/** The POST element for this entry: creates without `id`, updates with `id` and only the changed fields. */
+	write?: HaloRecord;
+	/** Why: the reason an item was skipped, or a missing-record deactivation was planned. */
+	reason?: string;
+}
+
+export interface PlanWrite {
+	/** Position in `UpsertPlan.entries`. */
+	entry: number;
+	kind: 'create' | 'update';
+	payload: HaloRecord;
+}
+
+export interface UpsertPlan {
+	target: Target;
+	entries: PlanEntry[];
+	/** Every write in entry order; send them in batches (`chunk`) as arrays to `POST /api/Users|Agent`. */
+	writes: PlanWrite[];
+	counts: Record<PlanEntry['action'], number>;
+	/** Existing Halo records that were active before the plan (the guard's base). */
+	existingActive: number;
+	/** Set when the mass-deactivation guard stops the run; nothing must be written then. */
+	guardError?: string;
 }

@@ -1,0 +1,53 @@
+/**
+ * Existing Halo records indexed once by the matchOn fields, so matching
+ * 10,000 people is a few Map look-ups each, never a scan. `oktaid` and other
+ * fields match exactly (trimmed); emails and logins case-insensitively.
+ */
+import type { HaloRecord } from './types';
+import { isCaseInsensitiveField, isEmptyValue, toText } from './values';
+
+export function matchKey(field: string, value: unknown): string | undefined {
+	if (isEmptyValue(value)) return undefined;
+	const text = toText(value).trim();
+	if (text === '') return undefined;
+	return isCaseInsensitiveField(field) ? text.toLowerCase() : text;
+}
+
+export interface IndexMatch {
+	field: string;
+	value: string;
+	record: HaloRecord;
+}
+
+export class RecordIndex {
+	private readonly byField = new Map<string, Map<string, HaloRecord>>();
+
+	/** `isActive` breaks ties: when Halo holds two records with one key, the active one is matched. */
+	constructor(
+		private readonly matchOn: readonly string[],
+		private readonly isActive: (record: HaloRecord) => boolean,
+	) {
+		for (const field of matchOn) this.byField.set(field, new Map());
+	}
+
+	add(record: HaloRecord): void {
+		for (const field of this.matchOn) {
+			const key = matchKey(field, record[field]);
+			if (key === undefined) continue;
+			const map = this.byField.get(field)!;
+			const current = map.get(key);
+			if (!current || (!this.isActive(current) && this.isActive(record))) map.set(key, record);
+		}
+	}
+
+	/** The first matchOn field (in order) for which `wanted` has a value and a record exists wins. */
+	find(wanted: HaloRecord): IndexMatch | undefined {
+		for (const field of this.matchOn) {
+			const key = matchKey(field, wanted[field]);
+			if (key === undefined) continue;
+			const record = this.byField.get(field)!.get(key);
+			if (record) return { field, value: toText(wanted[field]).trim(), record };
+		}
+		return undefined;
+	}
+}
