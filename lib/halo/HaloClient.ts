@@ -130,13 +130,18 @@ export class HaloClient {
 	}
 
 	/** End users; `includeInactive` adds the deactivated ones (needed to reactivate rather than duplicate). */
-	listUsers(options: { includeInactive?: boolean } = {}): Promise<HaloRecord[]> {
-		return this.listAll('Users', options.includeInactive ? { includeactive: true, includeinactive: true } : {});
+	listUsers(options: { includeInactive?: boolean; query?: HaloQuery } = {}): Promise<HaloRecord[]> {
+		const query: HaloQuery = { ...options.query };
+		if (options.includeInactive) Object.assign(query, { includeactive: true, includeinactive: true });
+		return this.listAll('Users', query);
 	}
 
-	/** Agents; `includeDisabled` adds the disabled ones. */
-	listAgents(options: { includeDisabled?: boolean } = {}): Promise<HaloRecord[]> {
-		return this.listAll('Agent', options.includeDisabled ? { includeenabled: true, includedisabled: true } : {});
+	/** Agents (one bare array; Halo does not page them); `includeDisabled` adds the disabled ones, `includeRoles` their agent roles. */
+	listAgents(options: { includeDisabled?: boolean; includeRoles?: boolean } = {}): Promise<HaloRecord[]> {
+		const query: HaloQuery = {};
+		if (options.includeDisabled) Object.assign(query, { includeenabled: true, includedisabled: true });
+		if (options.includeRoles) query.includeroles = true;
+		return this.listAll('Agent', query);
 	}
 
 	listSites(): Promise<HaloRecord[]> {
@@ -160,8 +165,9 @@ export class HaloClient {
 		return this.listAll('UserRoles');
 	}
 
-	listCabs(): Promise<HaloRecord[]> {
-		return this.listAll('CAB');
+	/** CABs; `includeMembers` adds each CAB's `members`. */
+	listCabs(options: { includeMembers?: boolean } = {}): Promise<HaloRecord[]> {
+		return this.listAll('CAB', options.includeMembers ? { includemembers: true } : {});
 	}
 
 	/** Every CAB membership `{ id, cab_id, agent_id, … }`, one request. */
@@ -173,8 +179,9 @@ export class HaloClient {
 		return this.listAll('TicketType');
 	}
 
-	listTemplates(): Promise<HaloRecord[]> {
-		return this.listAll('Template');
+	/** Ticket templates, optionally of one ticket type. */
+	listTemplates(options: { ticketTypeId?: number } = {}): Promise<HaloRecord[]> {
+		return this.listAll('Template', options.ticketTypeId !== undefined ? { ticket_type_id: options.ticketTypeId } : {});
 	}
 
 	/** Tickets, optionally of one ticket type (Halo's `requesttype_id`). */
