@@ -1,0 +1,186 @@
+import { sendWithRetry } from '../http/sendWithRetry';
+import type { RetryOptions } from '../http/sendWithRetry';
+import type { HttpRequest, HttpResponse, QueryValue, RequestFn } from '../http/types';
+import { errorFromResponse } from './errorFromResponse';
+import { nextLink } from './linkHeader';
+import { OktaApiError } from './OktaApiError';
+import { normalizeOrgUrl } from './orgUrl';
+import type {
+	LimitOption,
+	ListAppsOptions,
+	ListGroupsOptions,
+	ListUsersOptions,
+	OktaApp,
+	OktaAppUser,
+	OktaGroup,
+	OktaGroupRef,
+	OktaUser,
+} from './types';
+import { userListingQuery } from './userSearch';
+
+/** Okta's largest page per endpoint. */
+export const PAGE_SIZE = { users: 200, groups: 200, groupMembers: 1000, apps: 200, appUsers: 500, userGroups: 200 } as const;
+
+export interface OktaClientOptions {
+	/** The org URL (`https://acme.okta.com`); checked with `normalizeOrgUrl`. */
+	orgUrl: string;
+	/** Carries authentication (n8n's credential, or a test's own); see lib/http/types.ts. */
+	request: RequestFn;
+	retry?: RetryOptions;
+}
+
+type Query = Record<string, QueryValue>;
+
+/**
+ * Okta management API, read side. Every call goes through `send`, the one
+ * request point: it retries rate limits (until `X-Rate-Limit-Reset`), 5xx and
+ * dropped connections, and turns every other non-2xx answer into `OktaApiError`.
+ */
+export class OktaClient {
+	readonly orgUrl: string;
+	private readonly request: RequestFn;
+	private readonly retry: RetryOptions;
+
+	constructor(options: OktaClientOptions) {
+		this.orgUrl = normalizeOrgUrl(options.orgUrl);
+		this.request = options.request;
+		this.retry = options.retry ?? {};
+	}
+
+	/** The one request point. `pathOrUrl` is an API path or an absolute URL on the org (a `Link` next page). */
+	async send<T>(method: HttpRequest['method'], pathOrUrl: string, query?: Query): Promise<{ body: T; headers: HttpResponse['headers'] }> {
+		const request: HttpRequest = { method, url: this.absolute(pathOrUrl), query };
+		const response = await sendWithRetry(this.request, request, method === 'GET', this.retry);
+		if (response.status < 200 || response.status > 299) throw errorFromResponse(request, response);
+		return { body: response.body as T, headers: response.headers };
+	}
+
+	/** Pages of a list endpoint, following the absolute `Link: rel="next"` URL until there is none. */
+	async *pages<T>(path: string, query: Query): AsyncGenerator<T[]> {
+		let url: string | undefined = path;
+		let params: Query | undefined = query;
+		while (url) {
+			const { body, headers } = await this.send<T[]>('GET', url, params);
+			if (!Array.isArray(body)) throw new OktaApiError({ status: 200, errorSummary: `Okta answered ${path} with something other than a list` });
+			yield body;
+			url = nextLink(headers.link);
+			// The next URL already carries every query parameter, including the `after` cursor.
+			params = undefined;
+			if (body.length === 0) break;
+		}
+	}
+
+	/** Users page by page; every status (DEPROVISIONED included) unless `statuses` narrows it. */
+	async *userPages(options: ListUsersOptions = {}): AsyncGenerator<OktaUser[]> {
+		const listing = userListingQuery(options);
+		const keep = listing.localStatuses ? new Set<string>(listing.localStatuses) : undefined;
+		const query: Query = { search: listing.search, filter: listing.filter, q: listing.q, limit: pageSize(PAGE_SIZE.users, options.limit) };
+		for await (const page of this.pages<OktaUser>('/api/v1/users', query)) {
+			yield keep ? page.filter((user) => keep.has(user.status)) : page;
+		}
+	}
+
+	listUsers(options: ListUsersOptions = {}): Promise<OktaUser[]> {
+		return collect(this.userPages(options), options.limit);
+	}
+
+	/** One user by id or login. */
+	async getUser(idOrLogin: string): Promise<OktaUser> {
+		return (await this.send<OktaUser>('GET', `/api/v1/users/${encodeURIComponent(idOrLogin.trim())}`)).body;
+	}
+
+	listGroups(options: ListGroupsOptions = {}): Promise<OktaGroup[]> {
+		const query: Query = { q: options.q, search: options.search, filter: options.filter, limit: pageSize(PAGE_SIZE.groups, options.limit) };
+		return collect(this.pages<OktaGroup>('/api/v1/groups', query), options.limit);
+	}
+
+	groupMemberPages(groupId: string, options: LimitOption = {}): AsyncGenerator<OktaUser[]> {
+		const path = `/api/v1/groups/${encodeURIComponent(groupId)}/users`;
+		return this.pages<OktaUser>(path, { limit: pageSize(PAGE_SIZE.groupMembers, options.limit) });
+	}
+
+	listGroupMembers(groupId: string, options: LimitOption = {}): Promise<OktaUser[]> {
+		return collect(this.groupMemberPages(groupId, options), options.limit);
+	}
+
+	listApps(options: ListAppsOptions = {}): Promise<OktaApp[]> {
+		const query: Query = { q: options.q, filter: options.filter, limit: pageSize(PAGE_SIZE.apps, options.limit) };
+		return collect(this.pages<OktaApp>('/api/v1/apps', query), options.limit);
+	}
+
+	/** The app's assignments (Okta's AppUser objects: app-specific profile and credentials). */
+	listAppUsers(appId: string, options: LimitOption = {}): Promise<OktaAppUser[]> {
+		const path = `/api/v1/apps/${encodeURIComponent(appId)}/users`;
+		return collect(this.pages<OktaAppUser>(path, { limit: pageSize(PAGE_SIZE.appUsers, options.limit) }), options.limit);
+	}
+
+	listUserGroups(userId: string): Promise<OktaGroup[]> {
+		const path = `/api/v1/users/${encodeURIComponent(userId)}/groups`;
+		return collect(this.pages<OktaGroup>(path, { limit: PAGE_SIZE.userGroups }));
+	}
+
+	/**
+	 * Sets `user.groups = [{id, name}]` on every user by reading each group's
+	 * members once (⌈members/1000⌉ requests a group), never one call per user.
+	 * `groups` defaults to every group in the org (⌈groups/200⌉ requests).
+	 */
+	async attachGroups<U extends OktaUser>(users: U[], groups?: OktaGroup[]): Promise<U[]> {
+		const all = groups ?? (await this.listGroups());
+		const byUser = new Map<string, OktaGroupRef[]>(users.map((user) => [user.id, []]));
+		for (const group of all) {
+			const ref = groupRef(group);
+			for await (const page of this.groupMemberPages(group.id)) {
+				for (const member of page) byUser.get(member.id)?.push(ref);
+			}
+		}
+		for (const user of users) user.groups = byUser.get(user.id) ?? [];
+		return users;
+	}
+
+	/** For a handful of users (list by id): one `/users/{id}/groups` read each. */
+	async attachUserGroups<U extends OktaUser>(users: U[]): Promise<U[]> {
+		for (const user of users) user.groups = (await this.listUserGroups(user.id)).map(groupRef);
+		return users;
+	}
+
+	/**
+	 * Attaches groups the cheaper way: per user when there are fewer users than
+	 * groups (an incremental run with a few changes), else per group.
+	 */
+	async includeGroups<U extends OktaUser>(users: U[]): Promise<U[]> {
+		if (users.length === 0) return users;
+		const groups = await this.listGroups();
+		return users.length < groups.length ? this.attachUserGroups(users) : this.attachGroups(users, groups);
+	}
+
+	/** API paths join the org; absolute next-page URLs must stay on the org, so the credential never travels elsewhere. */
+	private absolute(pathOrUrl: string): string {
+		if (pathOrUrl.startsWith('/')) return `${this.orgUrl}${pathOrUrl}`;
+		const url = new URL(pathOrUrl);
+		if (url.origin !== this.orgUrl) {
+			throw new OktaApiError({ status: 0, errorSummary: `Okta pointed the next page at another host (${url.host}); refusing to send the credential there` });
+		}
+		return url.toString();
+	}
+}
+
+export function groupRef(group: OktaGroup): OktaGroupRef {
+	return { id: group.id, name: group.profile?.name ?? group.id };
+}
+
+function pageSize(max: number, limit: number | undefined): number {
+	return limit !== undefined && limit > 0 ? Math.min(max, limit) : max;
+}
+
+/** Gathers pages into one array, stopping (and reading no further page) once `limit` items are in. */
+export async function collect<T>(pages: AsyncIterable<T[]>, limit?: number): Promise<T[]> {
+	const out: T[] = [];
+	const max = limit !== undefined && limit > 0 ? limit : Infinity;
+	for await (const page of pages) {
+		for (const item of page) {
+			out.push(item);
+			if (out.length >= max) return out;
+		}
+	}
+	return out;
+}

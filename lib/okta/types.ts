@@ -1,0 +1,66 @@
+import type { OktaGroupRef, OktaStatus, OktaUser } from '../core/types';
+
+export type { OktaGroupRef, OktaStatus, OktaUser };
+
+/** An Okta group as `/api/v1/groups` returns it. */
+export interface OktaGroup {
+	id: string;
+	type?: string;
+	created?: string;
+	lastUpdated?: string;
+	lastMembershipUpdated?: string;
+	profile: { name: string; description?: string | null } & Record<string, unknown>;
+	_links?: Record<string, unknown>;
+}
+
+/** An Okta app integration as `/api/v1/apps` returns it. */
+export interface OktaApp {
+	id: string;
+	name: string;
+	label: string;
+	status?: string;
+	signOnMode?: string;
+	[key: string]: unknown;
+}
+
+/** An app assignment as `/api/v1/apps/{appId}/users` returns it (the app's view of a user). */
+export interface OktaAppUser {
+	id: string;
+	status?: string;
+	scope?: string;
+	credentials?: { userName?: string } & Record<string, unknown>;
+	profile?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface ListUsersOptions {
+	/** Okta search expression, e.g. `profile.department eq "Sales"`. */
+	search?: string;
+	/** Okta filter expression (the older `filter` grammar); used only when `search` is not given. */
+	filter?: string;
+	/** Name/email prefix (`q`); cannot be combined with search or filter by Okta, so statuses are applied locally. */
+	q?: string;
+	/** Only these statuses; empty or absent = every status, DEPROVISIONED included. */
+	statuses?: readonly OktaStatus[];
+	/** Only users updated after this instant (ISO 8601). */
+	updatedSince?: string;
+	/** Stop after this many users. */
+	limit?: number;
+}
+
+export interface ListGroupsOptions {
+	q?: string;
+	search?: string;
+	filter?: string;
+	limit?: number;
+}
+
+export interface ListAppsOptions {
+	q?: string;
+	filter?: string;
+	limit?: number;
+}
+
+export interface LimitOption {
+	limit?: number;
+}
