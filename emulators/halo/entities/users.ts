@@ -1,0 +1,73 @@
+/**
+ * `/Users` (end users). Lists answer `{record_count, users}` and leave inactive
+ * users out unless `includeinactive=true` (`includeactive=false` drops the
+ * active ones). A user belongs to a site: `site_name`, `client_id` and
+ * `client_name` always follow `site_id`, whatever the client sent. `roles` are
+ * user roles with integer ids; a save replaces them, `add_roles` adds to them.
+ */
+import { validationError } from '../errors';
+import type { HaloStore } from '../store';
+import type { HaloUserRecord } from '../types';
+import { activityFilter, displayName, intParam, withoutKeys, type EntityDef } from './entity';
+
+type UserRole = { id: number; name: string };
+
+function resolveUserRoles(store: HaloStore, roles: unknown): UserRole[] {
+	if (roles === null || roles === undefined) return [];
+	if (!Array.isArray(roles)) throw validationError('roles must be a list of user roles');
+	const out: UserRole[] = [];
+	for (const role of roles as Array<Record<string, unknown>>) {
+		const found = store.userRoles.get(role?.id);
+		if (!found) throw validationError(`User role ${String(role?.id)} does not exist`);
+		if (!out.some((r) => r.id === found.id)) out.push({ id: found.id, name: found.name });
+	}
+	return out;
+}
+
+/** The site and the client it belongs to, or a refusal naming the bad id. */
+export function siteFields(store: HaloStore, siteId: unknown) {
+	const site = store.sites.get(siteId);
+	if (!site) throw validationError(`Site ${String(siteId)} does not exist`);
+	const client = store.clients.get(site.client_id);
+	return {
+		site_id: site.id,
+		site_name: site.name,
+		client_id: site.client_id,
+		client_name: client?.name ?? site.client_name ?? '',
+	};
+}
+
+export const userDef: EntityDef<HaloUserRecord> = {
+	path: 'Users',
+	listKey: 'users',
+	paging: 'wrapped',
+	searchFields: ['name', 'emailaddress', 'login'],
+	orderBy: 'name',
+	table: (store) => store.users,
+	filter(user, query) {
+		const siteId = intParam(query, 'site_id');
+		if (siteId !== undefined && user.site_id !== siteId) return false;
+		const clientId = intParam(query, 'client_id');
+		if (clientId !== undefined && user.client_id !== clientId) return false;
+		return activityFilter(user.inactive, query, 'includeinactive', 'includeactive');
+	},
+	prepare(input, existing, store, newId) {
+		const merged: Record<string, unknown> = withoutKeys({ ...existing, ...input }, ['add_roles']);
+		if (merged.site_id === undefined || merged.site_id === null) throw validationError('Please select a site for the user');
+		const name = displayName(merged);
+		if (!name) throw validationError('Please enter a name for the user');
+		let roles = input.roles !== undefined ? resolveUserRoles(store, input.roles) : (existing?.roles ?? []);
+		if (input.add_roles !== undefined) {
+			const added = resolveUserRoles(store, input.add_roles).filter((a) => !roles.some((r) => r.id === a.id));
+			roles = [...roles, ...added];
+		}
+		return {
+			...merged,
+			id: existing?.id ?? (newId as number),
+			name,
+			...siteFields(store, merged.site_id),
+			inactive: merged.inactive === true,
+			roles,
+		};
+	},
+};

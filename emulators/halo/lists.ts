@@ -1,0 +1,66 @@
+/**
+ * List answers: filters, `search`, order, paging and the wrapper.
+ * Halo pages with `pageinate=true&page_size=N&page_no=K` (its own spelling;
+ * pages are 1-based) or takes the first N with `count=N`; wrapped lists carry
+ * `record_count`, the total across all pages (the HaloAPI module computes the
+ * page count from it), and with paging also `page_no` and `page_size`.
+ */
+import type { EntityDef, Query, Row } from './entities/entity';
+import { intParam, isTrue } from './entities/entity';
+import type { HaloStore } from './store';
+
+const DEFAULT_PAGE_SIZE = 50;
+
+function matchesSearch(record: Row, fields: string[], term: string): boolean {
+	const wanted = term.toLowerCase();
+	return fields.some((field) => {
+		const value = record[field];
+		return value !== undefined && value !== null && String(value).toLowerCase().includes(wanted);
+	});
+}
+
+/** Sort key: numbers as numbers, everything else as lower-case text; ties by id. */
+function sortRecords(records: Row[], field: string, descending: boolean): Row[] {
+	const keyed = records.map((record) => {
+		const value = record[field];
+		return { record, key: typeof value === 'number' ? value : String(value ?? '').toLowerCase() };
+	});
+	keyed.sort((a, b) => {
+		let order = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+		if (order === 0) order = String(a.record.id) < String(b.record.id) ? -1 : String(a.record.id) > String(b.record.id) ? 1 : 0;
+		return descending ? -order : order;
+	});
+	return keyed.map((k) => k.record);
+}
+
+interface Page {
+	records: Row[];
+	total: number;
+	page?: { page_no: number; page_size: number };
+}
+
+function page(records: Row[], query: Query, paging: EntityDef['paging']): Page {
+	const total = records.length;
+	if (paging === 'none') return { records, total };
+	if (isTrue(query.get('pageinate'))) {
+		const size = Math.max(1, intParam(query, 'page_size') ?? DEFAULT_PAGE_SIZE);
+		const number = Math.max(1, intParam(query, 'page_no') ?? 1);
+		return { records: records.slice((number - 1) * size, number * size), total, page: { page_no: number, page_size: size } };
+	}
+	const count = paging === 'wrapped' ? intParam(query, 'count') : undefined;
+	return { records: count !== undefined && count >= 0 ? records.slice(0, count) : records, total };
+}
+
+/** The body of `GET /api/{Entity}`. */
+export function listAnswer<R extends Row>(def: EntityDef<R>, store: HaloStore, query: Query): unknown {
+	let records: Row[] = def.table(store).all();
+	if (def.filter) records = records.filter((r) => def.filter!(r as R, query, store));
+	const term = query.get('search')?.trim();
+	if (term) records = records.filter((r) => matchesSearch(r, def.searchFields, term));
+	const orderField = query.get('order')?.trim() || def.orderBy;
+	records = sortRecords(records, orderField, isTrue(query.get('orderdesc')));
+	const result = page(records, query, def.paging);
+	const views = result.records.map((r) => (def.view ? def.view(r as R, query, 'list') : { ...r }));
+	if (!def.listKey) return views;
+	return { ...result.page, record_count: result.total, [def.listKey]: views };
+}

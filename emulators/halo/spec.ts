@@ -1,0 +1,155 @@
+/**
+ * Request-body checks against Halo's own API description (halo-swagger.json,
+ * see ../shared/specs/SOURCES.md). Each `POST /api/{Entity}` takes an array of
+ * one schema (`Users`, `Uname`, `CabHeader`, `Faults`, …); every object schema
+ * is closed (`additionalProperties: false`, enforced at every depth), so a
+ * field the real API does not have is an error. Used by the emulator (to refuse
+ * such writes) and by tests (`test/helpers/haloSpec.ts`). The 3.6 MB file is
+ * read once, on first use; each entity's validator is compiled on first use.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+
+type Json = Record<string, unknown>;
+
+export interface HaloSpecIssue {
+	/** JSON path into the body, e.g. `$[0].roles[1].id`. */
+	path: string;
+	/** The schema the offending value sits in, e.g. `Users`. */
+	schema?: string;
+	keyword: string;
+	message: string;
+	/** For unknown fields: the field name. */
+	field?: string;
+}
+
+const SPEC_FILE = 'halo-swagger.json';
+const SCHEMA_ID = 'halo-swagger';
+
+/** `HALO_SWAGGER_JSON`, else the nearest `shared/specs/` or `specs/` copy above this file. */
+export function haloSwaggerPath(): string {
+	const fromEnv = process.env.HALO_SWAGGER_JSON;
+	if (fromEnv) return fromEnv;
+	for (let dir = __dirname; ; dir = dirname(dir)) {
+		for (const candidate of [join(dir, 'shared', 'specs', SPEC_FILE), join(dir, 'specs', SPEC_FILE)]) {
+			if (existsSync(candidate)) return candidate;
+		}
+		if (dirname(dir) === dir) throw new Error(`${SPEC_FILE} not found above ${__dirname}; set HALO_SWAGGER_JSON`);
+	}
+}
+
+/** OpenAPI 3.0 schema → JSON Schema: `nullable` becomes a `null` type, every object is closed. */
+function toJsonSchema(node: unknown): unknown {
+	if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
+	const source = node as Json;
+	const out: Json = {};
+	for (const [key, value] of Object.entries(source)) {
+		if (key === 'nullable' || key === 'example') continue;
+		if (key === 'properties') {
+			out.properties = Object.fromEntries(Object.entries(value as Json).map(([name, schema]) => [name, toJsonSchema(schema)]));
+		} else if (key === 'items' || key === 'not' || (key === 'additionalProperties' && typeof value === 'object')) {
+			out[key] = toJsonSchema(value);
+		} else if (key === 'allOf' || key === 'anyOf' || key === 'oneOf') {
+			out[key] = (value as unknown[]).map(toJsonSchema);
+		} else {
+			out[key] = value;
+		}
+	}
+	if ((out.type === 'object' || out.properties) && out.additionalProperties === undefined) out.additionalProperties = false;
+	if (source.nullable === true) {
+		if (typeof out.type === 'string') out.type = [out.type, 'null'];
+		else if (out.$ref) return { anyOf: [out, { type: 'null' }] };
+		if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
+	}
+	return out;
+}
+
+interface Loaded {
+	ajv: Ajv;
+	paths: Record<string, Json>;
+}
+
+let loaded: Loaded | undefined;
+const validators = new Map<string, { validate: ValidateFunction; schemaName: string; path: string }>();
+
+function load(): Loaded {
+	if (loaded) return loaded;
+	const swagger = JSON.parse(readFileSync(haloSwaggerPath(), 'utf8')) as { paths: Record<string, Json>; components: { schemas: Json } };
+	const schemas = Object.fromEntries(
+		Object.entries(swagger.components.schemas).map(([name, schema]) => [name, { ...(toJsonSchema(schema) as Json), title: name }]),
+	);
+	const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, logger: false, verbose: true });
+	const int = (bits: number) => (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** (bits - 1);
+	ajv.addFormat('int32', { type: 'number', validate: int(32) });
+	ajv.addFormat('int64', { type: 'number', validate: int(64) });
+	for (const lenient of ['double', 'float']) ajv.addFormat(lenient, { type: 'number', validate: () => true });
+	ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+	// .NET reads dates with or without a zone; anything Date can parse is accepted.
+	ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+	for (const lenient of ['date-span', 'byte', 'binary', 'uri']) ajv.addFormat(lenient, () => true);
+	ajv.addSchema({ $id: SCHEMA_ID, components: { schemas } });
+	loaded = { ajv, paths: swagger.paths };
+	return loaded;
+}
+
+/** `Users`, `/Users`, `/api/users` → the swagger path key (`/Users`). */
+function swaggerPathKey(paths: Record<string, Json>, entityPath: string): string {
+	const wanted = '/' + entityPath.replace(/^\/+/, '').replace(/^api\//i, '').replace(/\/+$/, '');
+	const key = Object.keys(paths).find((k) => k.toLowerCase() === wanted.toLowerCase());
+	if (!key) throw new Error(`halo-swagger.json has no path ${wanted}`);
+	return key;
+}
+
+function validatorFor(entityPath: string) {
+	const cached = validators.get(entityPath.toLowerCase());
+	if (cached) return cached;
+	const { ajv, paths } = load();
+	const path = swaggerPathKey(paths, entityPath);
+	const post = paths[path].post as Json | undefined;
+	const content = (post?.requestBody as Json | undefined)?.content as Record<string, { schema: Json }> | undefined;
+	const schema = content?.['application/json']?.schema;
+	if (!schema) throw new Error(`halo-swagger.json has no JSON request body for POST ${path}`);
+	const rewritten = JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, `"${SCHEMA_ID}#/components/`)) as Json;
+	const ref = ((rewritten.items as Json | undefined)?.$ref ?? rewritten.$ref) as string | undefined;
+	const entry = { validate: ajv.compile(rewritten), schemaName: ref ? ref.split('/').pop()! : path.slice(1), path };
+	validators.set(entityPath.toLowerCase(), entry);
+	return entry;
+}
+
+/** The schema name of `POST /api/{entityPath}`'s items, e.g. `Agent` → `Uname`. */
+export function haloRequestSchemaName(entityPath: string): string {
+	return validatorFor(entityPath).schemaName;
+}
+
+function jsonPath(instancePath: string): string {
+	return (
+		'$' +
+		instancePath
+			.split('/')
+			.slice(1)
+			.map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+			.join('')
+	);
+}
+
+function issue(error: ErrorObject, rootSchema: string): HaloSpecIssue {
+	const schema = ((error.parentSchema as Json | undefined)?.title as string | undefined) ?? (error.instancePath === '' ? rootSchema : undefined);
+	if (error.keyword === 'additionalProperties') {
+		const field = String((error.params as { additionalProperty: string }).additionalProperty);
+		const path = `${jsonPath(error.instancePath)}.${field}`;
+		return { path, schema, keyword: error.keyword, field, message: `${path}: Halo's ${schema ?? 'schema'} has no field '${field}'` };
+	}
+	const path = jsonPath(error.instancePath);
+	return { path, schema, keyword: error.keyword, message: `${path} ${error.message ?? 'is invalid'}` };
+}
+
+/** Every way `body` differs from the request schema of `POST /api/{entityPath}`; empty when it fits. */
+export function validateHaloRequestBody(entityPath: string, body: unknown): HaloSpecIssue[] {
+	const { validate, schemaName } = validatorFor(entityPath);
+	if (validate(body)) return [];
+	const issues = (validate.errors ?? []).map((e) => issue(e, schemaName));
+	// anyOf (nullable references) repeats its branches' errors; keep one of each.
+	const seen = new Set<string>();
+	return issues.filter((i) => (seen.has(i.message) ? false : (seen.add(i.message), true)));
+}
