@@ -46,7 +46,8 @@ export class Table<T extends { id: Id }> {
 
 	/** Stores the record (id first, as Halo lists it) and returns the stored object. */
 	put(record: T): T {
-		const stored = { id: record.id, ...record } as T;
+		const { id, ...fields } = record;
+		const stored = { id, ...fields } as unknown as T;
 		this.rows.set(Table.key(stored.id), stored);
 		if (typeof stored.id === 'number' && stored.id >= this.next) this.next = stored.id + 1;
 		return stored;
