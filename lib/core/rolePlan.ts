@@ -232,3 +232,45 @@ function isSet<T>(value: T | undefined | null | ''): value is T {
 function unique<T>(values: T[]): T[] {
 	return [...new Set(values)];
 }
+
+/**
+ * The state as Halo lists it: agents (with `roles`), users (with `roles`), CABs
+ * (with `members`, or else the flat `/CABMember` list). A record whose answer
+ * has no list is left out, so it is skipped rather than stripped.
+ */
+export function roleStateFromHalo(lists: {
+	agents?: ReadonlyArray<Record<string, unknown>>;
+	users?: ReadonlyArray<Record<string, unknown>>;
+	cabs?: ReadonlyArray<Record<string, unknown>>;
+	cabMembers?: ReadonlyArray<Record<string, unknown>>;
+}): CurrentRoleState {
+	const state: CurrentRoleState = {};
+	if (lists.agents) {
+		state.agentRoles = byId(lists.agents, (record) =>
+			Array.isArray(record.roles) ? (record.roles as AgentRoleRef[]).map((r) => ({ ...r, id: String(r.id) })) : undefined,
+		);
+	}
+	if (lists.users) {
+		state.userRoles = byId(lists.users, (record) =>
+			Array.isArray(record.roles) ? (record.roles as UserRoleRef[]).map((r) => ({ ...r, id: Number(r.id) })) : undefined,
+		);
+	}
+	if (lists.cabs) {
+		const flat = lists.cabMembers;
+		state.cabMembers = byId(lists.cabs, (record) => {
+			if (Array.isArray(record.members)) return (record.members as CabMemberRef[]).map((m) => ({ ...m }));
+			return flat ? flat.filter((m) => Number(m.cab_id) === Number(record.id)).map((m) => ({ ...m }) as CabMemberRef) : undefined;
+		});
+	}
+	return state;
+}
+
+function byId<T>(records: ReadonlyArray<Record<string, unknown>>, value: (record: Record<string, unknown>) => T[] | undefined): Map<number, T[]> {
+	const out = new Map<number, T[]>();
+	for (const record of records) {
+		const id = Number(record.id);
+		const list = value(record);
+		if (Number.isInteger(id) && list) out.set(id, list);
+	}
+	return out;
+}

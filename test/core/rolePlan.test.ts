@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { groupMatches, planRoles, roleNeeds } from '../../lib/core/rolePlan';
+import { groupMatches, planRoles, roleNeeds, roleStateFromHalo } from '../../lib/core/rolePlan';
 import type { CurrentRoleState } from '../../lib/core/rolePlan';
 import type { RoleMapping, UpsertResultItem } from '../../lib/core/types';
 
@@ -194,5 +194,32 @@ describe('roleNeeds and groupMatches', () => {
 		assert.equal(groupMatches('00gabc', { id: '00gABC', name: 'x' }), false);
 		assert.equal(groupMatches(' Engineering ', { id: '00g1', name: 'ENGINEERING' }), true);
 		assert.equal(groupMatches('Eng', { id: '00g1', name: 'Engineering' }), false);
+	});
+});
+
+describe('roleStateFromHalo', () => {
+	test('lists become the state; records without lists are left out', () => {
+		const s = roleStateFromHalo({
+			agents: [{ id: 1, roles: [{ id: ADMIN, name: 'Admin' }] }, { id: 2 }],
+			users: [{ id: 3, roles: [{ id: '7', name: 'Manager' }] }],
+			cabs: [{ id: 1, members: [{ id: 9, agent_id: 1 }] }, { id: 2 }],
+		});
+		assert.deepEqual([...s.agentRoles!.entries()], [[1, [{ id: ADMIN, name: 'Admin' }]]]);
+		assert.deepEqual([...s.userRoles!.entries()], [[3, [{ id: 7, name: 'Manager' }]]]);
+		assert.deepEqual([...s.cabMembers!.entries()], [[1, [{ id: 9, agent_id: 1 }]]]);
+	});
+
+	test('CABs listed without members take them from /CABMember', () => {
+		const s = roleStateFromHalo({
+			cabs: [{ id: 1 }, { id: 2 }],
+			cabMembers: [
+				{ id: 9, cab_id: 1, agent_id: 5 },
+				{ id: 10, cab_id: 3, agent_id: 5 },
+			],
+		});
+		assert.deepEqual([...s.cabMembers!.entries()], [
+			[1, [{ id: 9, cab_id: 1, agent_id: 5 }]],
+			[2, []],
+		]);
 	});
 });
