@@ -47,10 +47,19 @@ export class OktaClient {
 		this.retry = options.retry ?? {};
 	}
 
-	/** The one request point. `pathOrUrl` is an API path or an absolute URL on the org (a `Link` next page). */
-	async send<T>(method: HttpRequest['method'], pathOrUrl: string, query?: Query): Promise<{ body: T; headers: HttpResponse['headers'] }> {
-		const request: HttpRequest = { method, url: this.absolute(pathOrUrl), query };
-		const response = await sendWithRetry(this.request, request, method === 'GET', this.retry);
+	/**
+	 * The one request point. `pathOrUrl` is an API path or an absolute URL on the
+	 * org (a `Link` next page). Only idempotent calls (GET by default) are retried
+	 * after a 5xx or a dropped connection; a 429 is always waited out and retried.
+	 */
+	async send<T>(
+		method: HttpRequest['method'],
+		pathOrUrl: string,
+		options: { query?: Query; body?: unknown; idempotent?: boolean } = {},
+	): Promise<{ body: T; headers: HttpResponse['headers'] }> {
+		const request: HttpRequest = { method, url: this.absolute(pathOrUrl), query: options.query, body: options.body };
+		const idempotent = options.idempotent ?? (method === 'GET' || method === 'PUT' || method === 'DELETE');
+		const response = await sendWithRetry(this.request, request, idempotent, this.retry);
 		if (response.status < 200 || response.status > 299) throw errorFromResponse(request, response);
 		return { body: response.body as T, headers: response.headers };
 	}
@@ -60,7 +69,7 @@ export class OktaClient {
 		let url: string | undefined = path;
 		let params: Query | undefined = query;
 		while (url) {
-			const { body, headers } = await this.send<T[]>('GET', url, params);
+			const { body, headers } = await this.send<T[]>('GET', url, { query: params });
 			if (!Array.isArray(body)) throw new OktaApiError({ status: 200, errorSummary: `Okta answered ${path} with something other than a list` });
 			yield body;
 			url = nextLink(headers.link);

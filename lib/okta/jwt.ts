@@ -23,17 +23,27 @@ export interface PrivateKeyInfo {
 export function importPrivateKey(text: string): PrivateKeyInfo {
 	const trimmed = (text ?? '').trim();
 	if (!trimmed) throw new OktaCredentialError('The private key is empty');
-	try {
-		if (trimmed.startsWith('{')) {
-			const jwk = JSON.parse(trimmed) as JsonWebKey & { kid?: string };
-			if (!jwk.d) throw new OktaCredentialError('The JWK holds only a public key; paste the private key (with "d")');
-			return { key: createPrivateKey({ key: jwk, format: 'jwk' }), kid: jwk.kid };
+	if (trimmed.startsWith('{')) {
+		const jwk = attempt(() => JSON.parse(trimmed) as JsonWebKey & { kid?: string });
+		if (jwk && typeof jwk === 'object' && !jwk.d) {
+			throw new OktaCredentialError('The JWK holds only a public key; paste the private key (with "d")');
 		}
-		return { key: createPrivateKey(repairPem(trimmed)) };
-	} catch (error) {
-		if (error instanceof OktaCredentialError) throw error;
-		// The crypto error text never contains key material, but keep our message generic anyway.
-		throw new OktaCredentialError('The private key is neither a PEM private key nor a private JWK (JSON)');
+		const key = jwk && attempt(() => createPrivateKey({ key: jwk, format: 'jwk' }));
+		if (key) return { key, kid: jwk.kid };
+	} else {
+		const key = attempt(() => createPrivateKey(repairPem(trimmed)));
+		if (key) return { key };
+	}
+	// Node's crypto messages hold no key material, but a generic message is safest.
+	throw new OktaCredentialError('The private key is neither a PEM private key nor a private JWK (JSON)');
+}
+
+/** The value, or undefined when computing it throws (unparseable key text). */
+function attempt<T>(compute: () => T): T | undefined {
+	try {
+		return compute();
+	} catch {
+		return undefined;
 	}
 }
 

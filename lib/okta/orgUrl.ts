@@ -16,12 +16,8 @@ export function normalizeOrgUrl(input: unknown): string {
 	const raw = typeof input === 'string' ? input.trim() : '';
 	if (!raw) throw new OrgUrlError(`The Okta org URL is empty: ${HINT}`);
 	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
-	let url: URL;
-	try {
-		url = new URL(withScheme);
-	} catch {
-		throw new OrgUrlError(`"${raw}" is not a URL: ${HINT}`);
-	}
+	const url = parseUrl(withScheme);
+	if (!url) throw new OrgUrlError(`"${raw}" is not a URL: ${HINT}`);
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
 		throw new OrgUrlError(`"${raw}" must start with https://: ${HINT}`);
 	}
@@ -33,4 +29,12 @@ export function normalizeOrgUrl(input: unknown): string {
 		throw new OrgUrlError(`"${raw}" has a path: ${HINT}`);
 	}
 	return url.origin;
+}
+
+function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
 }

@@ -1,0 +1,49 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { OKTA_CREDENTIAL_TEST_RULES, ORG_URL_PROPERTY } from '../lib/n8n/okta';
+import { normalizeOrgUrl } from '../lib/okta/orgUrl';
+
+/** An Okta API token (Security › API › Tokens), sent as `Authorization: SSWS <token>`. */
+export class OktaTokenApi implements ICredentialType {
+	name = 'oktaTokenApi';
+
+	// DESIGN.md fixes this display name (saved credentials show it).
+	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
+	displayName = 'Okta API Token';
+
+	icon: Icon = { light: 'file:okta.svg', dark: 'file:okta.dark.svg' };
+
+	documentationUrl = 'https://developer.okta.com/docs/guides/create-an-api-token/main/';
+
+	properties: INodeProperties[] = [
+		ORG_URL_PROPERTY,
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Created under Security › API › Tokens; it acts with the rights of the admin who created it',
+		},
+	];
+
+	// A function, not a generic header, so a wrong org URL is refused with a clear message before any request.
+	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
+		normalizeOrgUrl(credentials.url);
+		requestOptions.headers = { ...requestOptions.headers, Authorization: `SSWS ${String(credentials.apiToken ?? '').trim()}` };
+		return requestOptions;
+	};
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}', url: '/api/v1/users', qs: { limit: 1 } },
+		rules: OKTA_CREDENTIAL_TEST_RULES,
+	};
+}
