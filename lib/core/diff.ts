@@ -19,9 +19,8 @@ export function diffRecord(
 	createOnly: readonly string[] = [],
 ): Record<string, FieldChange> {
 	const changes: Record<string, FieldChange> = {};
-	const skip = new Set(['id', ...createOnly]);
 	for (const [field, to] of Object.entries(wanted)) {
-		if (skip.has(field) || to === undefined) continue;
+		if (field === 'id' || to === undefined || createOnly.includes(field)) continue;
 		const from = existing[field];
 		if (MERGED_LISTS.has(field) && Array.isArray(to)) {
 			const current = Array.isArray(from) ? from : [];

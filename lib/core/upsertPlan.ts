@@ -150,8 +150,13 @@ class Planner {
 	private finish(okta: PlanEntry['okta'], index: number | null, action: Action, existing: HaloRecord, changes: Record<string, FieldChange>, reason?: string): void {
 		const haloId = haloIdOf(existing);
 		const write = Object.keys(changes).length > 0 ? updatePayload(haloId, changes) : undefined;
-		const record = write ? { ...existing, ...write } : existing;
-		this.push({ index, action, haloId, changes, okta, record, ...(write ? { write } : {}), ...(reason ? { reason } : {}) });
+		const entry: Omit<PlanEntry, 'target'> = { index, action, haloId, changes, okta, record: existing };
+		if (write) {
+			entry.record = { ...existing, ...write };
+			entry.write = write;
+		}
+		if (reason) entry.reason = reason;
+		this.push(entry);
 	}
 
 	/** Full sync: an active record whose Okta user no input carries has left Okta (or the filtered set). */

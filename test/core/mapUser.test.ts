@@ -1,0 +1,178 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { loadMappingConfig } from '../../lib/core/config';
+import { mapOktaUser } from '../../lib/core/mapUser';
+import { OKTA_STATUSES, type MappingConfig, type OktaStatus } from '../../lib/core/types';
+import { oktaUser } from './coreFixtures';
+
+const teams = [
+	{ id: 1, name: 'Service Desk' },
+	{ id: 2, name: 'Network Team' },
+];
+
+describe('mapOktaUser: users', () => {
+	test('default mapping gives the Halo user record and the Okta summary', () => {
+		const user = oktaUser({
+			id: '00u7',
+			profile: { email: 'Ada@Example.com', login: 'ada@example.com', primaryPhone: '+44 1', mobilePhone: ' +44 2 ', title: 'Countess' },
+			groups: ['Everyone'],
+		});
+		const item = mapOktaUser(user, 'user', loadMappingConfig({ user: { defaultSiteId: 1 } }));
+		assert.deepEqual(item, {
+			target: 'user',
+			okta: { id: '00u7', status: 'ACTIVE', login: 'ada@example.com', groups: [{ id: '00g-Everyone', name: 'Everyone' }], profile: user.profile },
+			active: true,
+			record: {
+				firstname: 'Ada',
+				surname: 'Lovelace',
+				name: 'Ada Lovelace',
+				emailaddress: 'Ada@Example.com',
+				login: 'ada@example.com',
+				phonenumber: '+44 1',
+				mobilenumber: '+44 2',
+				title: 'Countess',
+				oktaid: '00u7',
+				site_id: 1,
+			},
+			createOnly: [],
+			warnings: [],
+		});
+	});
+
+	const activeByDefault: OktaStatus[] = ['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY'];
+	for (const status of OKTA_STATUSES) {
+		test(`status ${status} is ${activeByDefault.includes(status) ? 'active' : 'not active'} by default`, () => {
+			const item = mapOktaUser(oktaUser({ status }), 'user', loadMappingConfig({}));
+			assert.equal(item.active, activeByDefault.includes(status));
+		});
+	}
+
+	test('custom activeStatuses decide', () => {
+		const config = loadMappingConfig({ activeStatuses: ['ACTIVE', 'STAGED'] });
+		assert.equal(mapOktaUser(oktaUser({ status: 'STAGED' }), 'user', config).active, true);
+		assert.equal(mapOktaUser(oktaUser({ status: 'LOCKED_OUT' }), 'user', config).active, false);
+	});
+
+	test('dontUpdate fields are create-only; empty values are skipped unless populateEmpty', () => {
+		const config = loadMappingConfig({
+			user: {
+				defaultSiteId: 1,
+				fields: [
+					{ halo: 'login', okta: 'profile.login', dontUpdate: true },
+					{ halo: 'title', okta: 'profile.title', populateEmpty: true },
+					{ halo: 'phonenumber', okta: 'profile.primaryPhone', dontUpdate: true },
+					{ halo: 'department', okta: 'profile.department' },
+				],
+			},
+		});
+		const item = mapOktaUser(oktaUser({ profile: { title: null, department: 'Finance' } }), 'user', config);
+		assert.equal(item.record.title, '');
+		assert.equal('phonenumber' in item.record, false);
+		assert.equal(item.record.department, 'Finance');
+		assert.deepEqual(item.createOnly, ['login']);
+	});
+
+	const siteConfig: MappingConfig = {
+		user: {
+			siteRules: [
+				{ group: 'Contractors', siteId: 5, newUsersOnly: true },
+				{ group: 'Sales', siteId: 2, userRoleId: 9 },
+				{ appId: '0oa1', siteId: 3 },
+			],
+			defaultSiteId: 1,
+			defaultUserRoleId: 4,
+		},
+	};
+	const siteCases: Array<{ name: string; groups?: string[]; appIds?: string[]; site: number; role: number; createOnly: string[]; rule?: number }> = [
+		{ name: 'first matching rule sets site and its user role', groups: ['Sales', 'Contractors'], site: 5, role: 4, createOnly: ['site_id'], rule: 5 },
+		{ name: 'rule with its own user role', groups: ['Sales'], site: 2, role: 9, createOnly: [], rule: 2 },
+		{ name: 'app rule', appIds: ['0oa1'], site: 3, role: 4, createOnly: [], rule: 3 },
+		{ name: 'no rule: default site and role', groups: ['Everyone'], site: 1, role: 4, createOnly: [] },
+	];
+	for (const { name, groups, appIds, site, role, createOnly, rule } of siteCases) {
+		test(`site rules: ${name}`, () => {
+			const item = mapOktaUser(oktaUser({ groups, appIds }), 'user', loadMappingConfig(siteConfig));
+			assert.equal(item.record.site_id, site);
+			assert.equal(item.userRoleId, role);
+			assert.deepEqual(item.createOnly, createOnly);
+			assert.equal(item.siteRule?.siteId, rule);
+			assert.deepEqual(item.warnings, []);
+		});
+	}
+
+	test('no rule and no default site: warning, no site_id, no role', () => {
+		const item = mapOktaUser(oktaUser({ groups: ['Everyone'] }), 'user', loadMappingConfig({}));
+		assert.equal('site_id' in item.record, false);
+		assert.equal(item.userRoleId, undefined);
+		assert.deepEqual(item.warnings, ['no site: no site rule matches and no defaultSiteId is set']);
+	});
+
+	test('warnings for no email and no name', () => {
+		const user = oktaUser({ id: '00u5', profile: { email: undefined, firstName: null, lastName: null, login: 'x@y.z' } });
+		const item = mapOktaUser(user, 'user', loadMappingConfig({ user: { defaultSiteId: 1 } }));
+		assert.deepEqual(item.warnings, ['no email: the Halo field emailaddress is empty (Okta user x@y.z)', 'no name: the Halo field name is empty']);
+		assert.equal('emailaddress' in item.record, false);
+	});
+});
+
+describe('mapOktaUser: agents', () => {
+	const agentConfig = (extra: MappingConfig['agent'] = {}) =>
+		loadMappingConfig({ agent: { fields: [{ halo: 'team', okta: 'profile.department' }, { halo: 'department', okta: 'profile.division' }], ...extra } });
+
+	test('default agent fields, team matched case-insensitively with full access, department passes through', () => {
+		const user = oktaUser({ id: '00u8', profile: { title: 'Engineer', mobilePhone: '07', department: ' service DESK ', division: 'IT' } });
+		const item = mapOktaUser(user, 'agent', agentConfig(), { teams });
+		assert.deepEqual(item.record, {
+			firstname: 'Ada',
+			surname: 'Lovelace',
+			name: 'Ada Lovelace',
+			email: '00u8@example.com',
+			jobtitle: 'Engineer',
+			sms: '07',
+			oktaid: '00u8',
+			team: 'Service Desk',
+			department: 'IT',
+			teams: [{ team_id: 1, team_name: 'Service Desk', fortickets: true, unassigned_access: true, otheragent_access: true }],
+		});
+		assert.deepEqual(item.warnings, []);
+		assert.equal(item.siteRule, undefined);
+		assert.equal('site_id' in item.record, false);
+	});
+
+	test('teamAccess decides the membership flags', () => {
+		const config = agentConfig({ teamAccess: { canBeAssigned: false, seeUnassigned: true, seeOthers: false } });
+		const item = mapOktaUser(oktaUser({ profile: { department: 'Network Team' } }), 'agent', config, { teams });
+		assert.deepEqual(item.record.teams, [{ team_id: 2, team_name: 'Network Team', fortickets: false, unassigned_access: true, otheragent_access: false }]);
+	});
+
+	test('team not found: left out, with a warning', () => {
+		const item = mapOktaUser(oktaUser({ profile: { department: 'Marketing' } }), 'agent', agentConfig(), { teams });
+		assert.equal('team' in item.record, false);
+		assert.equal('teams' in item.record, false);
+		assert.deepEqual(item.warnings, ['Okta value "Marketing" for field team matches no Halo team']);
+	});
+
+	test('teams not loaded: left out, the warning says why', () => {
+		const item = mapOktaUser(oktaUser({ profile: { department: 'Service Desk' } }), 'agent', agentConfig());
+		assert.equal('team' in item.record, false);
+		assert.deepEqual(item.warnings, ['Okta value "Service Desk" for field team matches no Halo team (Halo teams were not loaded)']);
+	});
+
+	test('empty team value: no team and no warning', () => {
+		const item = mapOktaUser(oktaUser({ profile: { department: '' } }), 'agent', agentConfig(), { teams });
+		assert.equal('team' in item.record, false);
+		assert.deepEqual(item.warnings, []);
+	});
+
+	test('a create-only team makes its membership create-only too', () => {
+		const config = loadMappingConfig({ agent: { fields: [{ halo: 'team', okta: 'profile.department', dontUpdate: true }] } });
+		const item = mapOktaUser(oktaUser({ profile: { department: 'Service Desk' } }), 'agent', config, { teams });
+		assert.deepEqual(item.createOnly, ['team', 'teams']);
+	});
+
+	test('no email warning names the agent field', () => {
+		const item = mapOktaUser(oktaUser({ profile: { email: '' } }), 'agent', agentConfig(), { teams });
+		assert.match(item.warnings[0], /^no email: the Halo field email is empty/);
+	});
+});
