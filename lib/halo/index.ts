@@ -7,3 +7,6 @@ export { PAGED_ENTITIES, alignSaved, chunk, unwrapList } from './entities';
 export { haloBodyMessage, haloErrorSentence, statusText } from './errorMessage';
 export { authUrlFromInfo, haloBaseUrl, haloBearerRequestFn, requestHaloToken, resolveAuthUrl, tokenRequest } from './auth';
 export type { HaloAuthSettings, HaloToken } from './auth';
+export { UpsertGuardError } from './UpsertGuardError';
+export { runUpsert } from './upsert';
+export type { UpsertInput, UpsertOptions, UpsertOutcome, UpsertRun, UpsertSummary } from './upsert';
