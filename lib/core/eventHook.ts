@@ -110,7 +110,8 @@ export function takeUnseen<T extends { uuid: string }>(memory: DedupeMemory, eve
 		remembered.push(event.uuid);
 	}
 	if (remembered.length > maxSize) remembered.splice(0, remembered.length - maxSize);
-	memory.uuids = remembered;
+	// Assign only on change: n8n saves the workflow's static data whenever it is written.
+	if (fresh.length > 0 || memory.uuids !== remembered) memory.uuids = remembered;
 	return fresh;
 }
 

@@ -1,0 +1,102 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+
+import { oktaCredentialType, oktaNodeError } from '../../lib/n8n/okta';
+import { n8nRequestFn } from '../../lib/n8n/transport';
+import { OktaEventHooks, eventHookMatches } from '../../lib/okta/eventHooks';
+import type { EventHookSpec } from '../../lib/okta/eventHooks';
+import { EVENT_HOOK_SECRET_CREDENTIAL } from './receive';
+
+/** Kept in the node's static data next to the dedupe memory. */
+interface RegistrationData extends IDataObject {
+	eventHookId?: string;
+}
+
+function registering(context: IHookFunctions): boolean {
+	return context.getNodeParameter('registerEventHook', false) === true;
+}
+
+async function eventHooksFor(context: IHookFunctions): Promise<OktaEventHooks> {
+	const credentialType = oktaCredentialType(context.getNodeParameter('authentication', 'apiToken'));
+	const credentials = await context.getCredentials<{ url?: unknown }>(credentialType);
+	return new OktaEventHooks({ orgUrl: String(credentials.url ?? ''), request: n8nRequestFn(context, credentialType) });
+}
+
+/** The hook this node wants in Okta: its production URL, chosen events and the secret header. */
+async function wantedHook(context: IHookFunctions): Promise<EventHookSpec> {
+	const uri = context.getNodeWebhookUrl('default');
+	if (!uri) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for the trigger');
+	const credentials = await context.getCredentials<{ headerName?: unknown; secret?: unknown }>(EVENT_HOOK_SECRET_CREDENTIAL);
+	const workflow = context.getWorkflow();
+	return {
+		name: `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`,
+		description: `Created by n8n for the node "${context.getNode().name}"; removed when the workflow is deactivated`,
+		uri,
+		eventTypes: context.getNodeParameter('events', []) as string[],
+		authHeader: { key: String(credentials.headerName ?? '').trim() || 'Authorization', value: String(credentials.secret ?? '') },
+	};
+}
+
+/** Runs Okta calls with their errors shown as n8n errors (Okta's own summary, never a credential). */
+async function okta<T>(context: IHookFunctions, work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		throw oktaNodeError(context.getNode(), error);
+	}
+}
+
+/**
+ * `webhookMethods.default`: with "Register Event Hook in Okta" on, activation
+ * creates the hook at the production URL and has Okta verify it (n8n already
+ * serves the GET webhook then); deactivation deletes it. Off: nothing in Okta.
+ */
+export const eventHookRegistration = {
+	async checkExists(this: IHookFunctions): Promise<boolean> {
+		if (!registering(this)) return true;
+		const data = this.getWorkflowStaticData('node') as RegistrationData;
+		const spec = await wantedHook(this);
+		const hooks = await okta(this, async () => await eventHooksFor(this));
+		const current = (await okta(this, async () => await hooks.list())).find((hook) => eventHookMatches(hook, spec));
+		if (!current) return false;
+		data.eventHookId = current.id;
+		return true;
+	},
+
+	async create(this: IHookFunctions): Promise<boolean> {
+		if (!registering(this)) return true;
+		const data = this.getWorkflowStaticData('node') as RegistrationData;
+		const spec = await wantedHook(this);
+		const hooks = await okta(this, async () => await eventHooksFor(this));
+		const hook = await okta(this, async () => {
+			// Hooks left at this URL by an earlier activation (other events or header) would deliver twice.
+			for (const stale of (await hooks.list()).filter((h) => h.channel?.config?.uri === spec.uri)) await hooks.remove(stale.id);
+			return await hooks.create(spec);
+		});
+		try {
+			await hooks.verify(hook.id);
+		} catch (error) {
+			// An unverified hook never delivers; leave nothing behind in Okta.
+			await hooks.remove(hook.id).catch(() => false);
+			const nodeError = oktaNodeError(this.getNode(), error);
+			nodeError.description = `Okta could not verify the event hook at ${spec.uri}: Okta must reach it over HTTPS. ${nodeError.description ?? ''}`.trim();
+			throw nodeError;
+		}
+		data.eventHookId = hook.id;
+		return true;
+	},
+
+	async delete(this: IHookFunctions): Promise<boolean> {
+		const data = this.getWorkflowStaticData('node') as RegistrationData;
+		// A stored id means this node created the hook, even if the option was turned off since.
+		if (!data.eventHookId) return true;
+		try {
+			await (await eventHooksFor(this)).remove(data.eventHookId);
+		} catch {
+			// n8n deactivates the workflow anyway; the hook stays in Okta and can be deleted there.
+			return false;
+		}
+		delete data.eventHookId;
+		return true;
+	},
+};

@@ -1,0 +1,393 @@
+/**
+ * Runs a trigger node's `webhook()` and `webhookMethods` inside n8n-core, the
+ * way n8n's webhook server does: a `WebhookContext` per HTTP call (with a fake
+ * express request and response), a `HookContext` per activation step, the
+ * workflow's static data kept between calls, and n8n's answer rules for
+ * `responseMode: 'onReceived'` (the node's `noWebhookResponse`, its
+ * `webhookResponse`, "Webhook call received" when no execution starts).
+ * `serve()` puts the same handling behind a real HTTP server on 127.0.0.1, so
+ * an emulator can call the webhook (Okta's verification request).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { HookContext, WebhookContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	ICredentials,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentials,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IWebhookData,
+	IWebhookDescription,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+	WebhookSetupMethodNames,
+	WebhookType,
+	WorkflowActivateMode,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+
+export interface TriggerHarnessOptions {
+	nodeType: INodeType;
+	/** The package-qualified type name, e.g. `n8n-nodes-okta-halo.oktaEventHookTrigger`. */
+	typeName: string;
+	parameters?: INodeParameters;
+	credentials?: INodeCredentials;
+	/** Credential types the node may use (their `authenticate` and field defaults apply). */
+	credentialTypes?: ICredentialType[];
+	/** Decrypted credential data by credential type name. */
+	credentialData?: Record<string, ICredentialDataDecryptedObject>;
+	staticData?: IDataObject;
+	nodeName?: string;
+	webhookId?: string;
+	workflowName?: string;
+	/** Base of production webhook URLs; `serve()` replaces it with its own address. */
+	webhookBaseUrl?: string;
+	mode?: WorkflowExecuteMode;
+}
+
+export interface WebhookCall {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'PATCH';
+	headers?: Record<string, string | string[]>;
+	body?: unknown;
+	query?: Record<string, string>;
+}
+
+export interface WebhookAnswer {
+	status: number;
+	headers: Record<string, string>;
+	body: unknown;
+	/** What the node handed to the engine; set when an execution would start. */
+	workflowData?: INodeExecutionData[][];
+	/** The error `webhook()` threw (n8n answers 500 and records an error execution). */
+	error?: Error;
+}
+
+/** The subset of express's Response that nodes use, recording what was written. */
+export class FakeResponse {
+	statusCode = 200;
+	headers: Record<string, string> = {};
+	body: unknown = undefined;
+	headersSent = false;
+	finished = false;
+
+	status(code: number): this {
+		this.statusCode = code;
+		return this;
+	}
+	setHeader(name: string, value: string | number | readonly string[]): this {
+		this.headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+		return this;
+	}
+	header(name: string, value: string): this {
+		return this.setHeader(name, value);
+	}
+	set(name: string, value: string): this {
+		return this.setHeader(name, value);
+	}
+	getHeader(name: string): string | undefined {
+		return this.headers[name.toLowerCase()];
+	}
+	json(body: unknown): this {
+		this.headers['content-type'] ??= 'application/json; charset=utf-8';
+		return this.end(body);
+	}
+	send(body?: unknown): this {
+		if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body)) return this.json(body);
+		this.headers['content-type'] ??= 'text/html; charset=utf-8';
+		return this.end(body);
+	}
+	end(body?: unknown): this {
+		if (this.finished) throw new Error('The node wrote the response twice');
+		if (body !== undefined) this.body = body;
+		this.headersSent = true;
+		this.finished = true;
+		return this;
+	}
+}
+
+class SingleNodeTypes implements INodeTypes {
+	constructor(
+		private readonly typeName: string,
+		private readonly nodeType: INodeType,
+	) {}
+	getByName(nodeType: string) {
+		return this.getByNameAndVersion(nodeType);
+	}
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		if (nodeType !== this.typeName) throw new Error(`Unknown node type ${nodeType}`);
+		return NodeHelpers.getVersionedNodeType(this.nodeType, version);
+	}
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** Credentials held in memory: field defaults, generic and function `authenticate`. */
+class MemoryCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly types: Record<string, ICredentialType>,
+		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+	private type(name: string): ICredentialType {
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown credential type ${name}`);
+		return type;
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const method = this.type(typeName).authenticate;
+		if (!method) return requestOptions;
+		if (typeof method === 'function') return await method(credentials, requestOptions);
+		const resolve = (value: unknown) =>
+			workflow && node && typeof value === 'string' && value.startsWith('=')
+				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+				: value;
+		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
+		for (const [outerKey, inner] of Object.entries(method.properties)) {
+			options[outerKey] = { ...(options[outerKey] ?? {}) };
+			for (const [key, value] of Object.entries(inner as Record<string, unknown>)) {
+				options[outerKey][String(resolve(key))] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('Not used in tests');
+	}
+	async getDecrypted(_a: IWorkflowExecuteAdditionalData, _n: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+		const data = this.data[type];
+		if (!data) throw new Error(`No test credentials of type ${type}`);
+		const defaults: IDataObject = {};
+		for (const property of this.type(type).properties) {
+			if (property.default !== undefined && typeof property.default !== 'object') defaults[property.name] = property.default;
+		}
+		return { ...defaults, ...data } as ICredentialDataDecryptedObject;
+	}
+	async updateCredentials(): Promise<void> {}
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.type(type).properties;
+	}
+}
+
+export class TriggerHarness {
+	readonly workflow: Workflow;
+	readonly node: INode;
+	readonly additionalData: IWorkflowExecuteAdditionalData;
+	/** The `workflowData` of every call that started an execution, in order. */
+	readonly executions: INodeExecutionData[][][] = [];
+	private readonly mode: WorkflowExecuteMode;
+	private readonly webhooks: IWebhookDescription[];
+
+	constructor(options: TriggerHarnessOptions) {
+		this.mode = options.mode ?? 'webhook';
+		this.node = {
+			id: 'trigger-node',
+			name: options.nodeName ?? 'Trigger',
+			type: options.typeName,
+			typeVersion: Array.isArray(options.nodeType.description.version)
+				? Math.max(...options.nodeType.description.version)
+				: options.nodeType.description.version,
+			position: [0, 0],
+			webhookId: options.webhookId ?? '4a3b2c1d-0000-4000-8000-00000000feed',
+			parameters: options.parameters ?? {},
+			credentials: options.credentials,
+		};
+		this.workflow = new Workflow({
+			id: 'wf-trigger-test',
+			name: options.workflowName ?? 'Trigger test',
+			nodes: [this.node],
+			connections: {},
+			nodeTypes: new SingleNodeTypes(options.typeName, options.nodeType),
+			staticData: options.staticData ?? {},
+			active: true,
+		});
+		const credentialTypes = Object.fromEntries((options.credentialTypes ?? []).map((t) => [t.name, t]));
+		const base = options.webhookBaseUrl ?? 'http://127.0.0.1:5678/';
+		this.additionalData = {
+			credentialsHelper: new MemoryCredentialsHelper(credentialTypes, options.credentialData ?? {}),
+			restApiUrl: `${base}rest`,
+			instanceBaseUrl: base,
+			webhookBaseUrl: `${base}webhook`,
+			webhookTestBaseUrl: `${base}webhook-test`,
+			webhookWaitingBaseUrl: `${base}webhook-waiting`,
+			formWaitingBaseUrl: `${base}form-waiting`,
+			variables: {},
+			currentNodeParameters: undefined,
+			executionTimeoutTimestamp: undefined,
+			userId: 'test-user',
+			setExecutionStatus: () => {},
+			sendDataToUI: () => {},
+		} as unknown as IWorkflowExecuteAdditionalData;
+		this.webhooks = options.nodeType.description.webhooks ?? [];
+	}
+
+	/** The node's own static data (`getWorkflowStaticData('node')`). */
+	get nodeStaticData(): IDataObject {
+		return this.workflow.getStaticData('node', this.node);
+	}
+
+	/** The whole workflow static data, as n8n would save it. */
+	get staticData(): IDataObject {
+		return JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
+	}
+
+	/** The production URL n8n gives a webhook of this node. */
+	webhookUrl(name = 'default'): string {
+		const url = this.hookContext(this.webhookData(this.description(name))).getNodeWebhookUrl(name as WebhookType);
+		if (!url) throw new Error(`No URL for webhook ${name}`);
+		return url;
+	}
+
+	/** One HTTP call to the node's webhook for `call.method`, answered as n8n would. */
+	async call(call: WebhookCall): Promise<WebhookAnswer> {
+		const description = this.webhooks.find((w) => String(w.httpMethod) === call.method);
+		if (!description) return { status: 404, headers: {}, body: { message: `No ${call.method} webhook` } };
+		const headers: Record<string, string | string[]> = {};
+		for (const [name, value] of Object.entries(call.headers ?? {})) headers[name.toLowerCase()] = value;
+		const request = {
+			method: call.method,
+			headers,
+			body: call.body ?? {},
+			query: call.query ?? {},
+			params: {},
+			url: new URL(this.webhookUrl(description.name)).pathname,
+		};
+		const response = new FakeResponse();
+		const additionalData = { ...this.additionalData, httpRequest: request, httpResponse: response } as IWorkflowExecuteAdditionalData;
+		const context = new WebhookContext(this.workflow, this.node, additionalData, this.mode, this.webhookData(description), [], null);
+		let result: IWebhookResponseData;
+		try {
+			result = (await this.nodeTypeFor().webhook!.call(context)) as IWebhookResponseData;
+		} catch (error) {
+			return { status: 500, headers: {}, body: { message: 'Error in workflow' }, error: error as Error };
+		}
+		if (result.noWebhookResponse) {
+			if (!response.finished) throw new Error('noWebhookResponse returned, but the node wrote no response');
+			return { status: response.statusCode, headers: response.headers, body: response.body };
+		}
+		if (response.finished) throw new Error('The node wrote the response but did not return noWebhookResponse');
+		const status = Number(description.responseCode ?? 200);
+		if (result.workflowData === undefined) {
+			return { status, headers: {}, body: result.webhookResponse ?? { message: 'Webhook call received' } };
+		}
+		this.executions.push(result.workflowData);
+		return { status, headers: {}, body: { message: 'Workflow was started' }, workflowData: result.workflowData };
+	}
+
+	/** One `webhookMethods[name][method]` call in a `HookContext`. */
+	async hook(method: WebhookSetupMethodNames, name = 'default', activation: WorkflowActivateMode = 'activate'): Promise<boolean | undefined> {
+		const fn = this.nodeTypeFor().webhookMethods?.[name as WebhookType]?.[method];
+		if (!fn) return undefined;
+		const data = this.webhookData(this.description(name));
+		return (await fn.call(this.hookContext(data, activation))) as boolean;
+	}
+
+	/** What n8n does on activation: per webhook, `checkExists`, then `create` when it said no. */
+	async activate(activation: WorkflowActivateMode = 'activate'): Promise<void> {
+		for (const webhook of this.webhooks) {
+			const exists = await this.hook('checkExists', webhook.name, activation);
+			if (!exists) await this.hook('create', webhook.name, activation);
+		}
+	}
+
+	/** What n8n does on deactivation: `delete` per webhook. */
+	async deactivate(): Promise<void> {
+		for (const webhook of this.webhooks) await this.hook('delete', webhook.name, 'activate');
+	}
+
+	/** Serves the webhooks on 127.0.0.1 (production URLs point at it from now on). */
+	async serve(): Promise<{ url: string; close: () => Promise<void> }> {
+		const server = http.createServer((req, res) => void this.handle(req, res));
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+		Object.assign(this.additionalData, { instanceBaseUrl: base, webhookBaseUrl: `${base}webhook`, webhookTestBaseUrl: `${base}webhook-test` });
+		return {
+			url: base,
+			close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+		};
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const raw = Buffer.concat(chunks).toString('utf8');
+		let body: unknown = {};
+		if (raw) {
+			try {
+				body = JSON.parse(raw);
+			} catch {
+				body = raw;
+			}
+		}
+		const headers: Record<string, string | string[]> = {};
+		for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = value;
+		const known = this.webhooks.some((w) => new URL(this.webhookUrl(w.name)).pathname === (req.url ?? '').split('?')[0]);
+		const answer = known
+			? await this.call({ method: (req.method ?? 'GET') as WebhookCall['method'], headers, body })
+			: { status: 404, headers: {}, body: { message: 'Unknown webhook' } };
+		const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? '');
+		res.writeHead(answer.status, {
+			'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json',
+			...answer.headers,
+		});
+		res.end(text);
+	}
+
+	private nodeTypeFor(): INodeType {
+		return this.workflow.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
+	}
+
+	private description(name: string): IWebhookDescription {
+		const description = this.webhooks.find((w) => w.name === name);
+		if (!description) throw new Error(`The node has no webhook named ${name}`);
+		return description;
+	}
+
+	private webhookData(description: IWebhookDescription): IWebhookData {
+		const path = String(description.path);
+		return {
+			httpMethod: description.httpMethod as IWebhookData['httpMethod'],
+			node: this.node.name,
+			path: NodeHelpers.getNodeWebhookPath(this.workflow.id, this.node, path, false),
+			webhookDescription: description,
+			workflowId: this.workflow.id,
+			workflowExecuteAdditionalData: this.additionalData,
+			webhookId: this.node.webhookId,
+			isTest: this.mode === 'manual',
+		};
+	}
+
+	private hookContext(data: IWebhookData, activation: WorkflowActivateMode = 'activate'): HookContext {
+		return new HookContext(this.workflow, this.node, this.additionalData, this.mode, activation, data);
+	}
+}
