@@ -166,11 +166,15 @@ function checkMatchOn(config: MappingConfig, issues: ConfigIssue[]): void {
 function parseInput(input: unknown): unknown {
 	if (typeof input !== 'string') return input;
 	if (input.trim() === '') throw new ConfigError([{ path: '', message: 'the configuration JSON is empty' }]);
+	let parsed: { value: unknown } | { error: string };
 	try {
-		return JSON.parse(input);
+		parsed = { value: JSON.parse(input) };
 	} catch (error) {
-		throw new ConfigError([{ path: '', message: `the configuration is not valid JSON (${(error as Error).message})` }]);
+		parsed = { error: (error as Error).message };
 	}
+	// Thrown outside the catch: the n8n glue turns ConfigError into a NodeOperationError.
+	if ('error' in parsed) throw new ConfigError([{ path: '', message: `the configuration is not valid JSON (${parsed.error})` }]);
+	return parsed.value;
 }
 
 /** Checks a MappingConfig given as an object or JSON text; throws ConfigError listing every issue. */

@@ -110,6 +110,7 @@ class Planner {
 			return;
 		}
 		const payload: HaloRecord = { ...wanted };
+		// The site rule's user role is given once, on create; later role changes belong to Apply Role Mappings.
 		if (this.target === 'user' && item.userRoleId !== undefined && payload.roles === undefined) {
 			payload.roles = [{ id: item.userRoleId }];
 		}
