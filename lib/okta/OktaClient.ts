@@ -64,19 +64,34 @@ export class OktaClient {
 		return { body: response.body as T, headers: response.headers };
 	}
 
-	/** Pages of a list endpoint, following the absolute `Link: rel="next"` URL until there is none. */
+	/** One page of a list endpoint and the absolute `Link: rel="next"` URL, if there is a next page. */
+	async page<T>(pathOrNextUrl: string, query?: Query): Promise<{ items: T[]; next?: string }> {
+		// A next URL already carries every query parameter, including the `after` cursor.
+		const { body, headers } = await this.send<T[]>('GET', pathOrNextUrl, { query: pathOrNextUrl.startsWith('/') ? query : undefined });
+		if (!Array.isArray(body)) {
+			throw new OktaApiError({ status: 200, errorSummary: `Okta answered ${new URL(this.absolute(pathOrNextUrl)).pathname} with something other than a list` });
+		}
+		return { items: body, next: body.length > 0 ? nextLink(headers.link) : undefined };
+	}
+
+	/** Pages of a list endpoint, following the `Link: rel="next"` URL until there is none. */
 	async *pages<T>(path: string, query: Query): AsyncGenerator<T[]> {
 		let url: string | undefined = path;
-		let params: Query | undefined = query;
 		while (url) {
-			const { body, headers } = await this.send<T[]>('GET', url, { query: params });
-			if (!Array.isArray(body)) throw new OktaApiError({ status: 200, errorSummary: `Okta answered ${path} with something other than a list` });
-			yield body;
-			url = nextLink(headers.link);
-			// The next URL already carries every query parameter, including the `after` cursor.
-			params = undefined;
-			if (body.length === 0) break;
+			const { items, next }: { items: T[]; next?: string } = await this.page<T>(url, query);
+			yield items;
+			url = next;
 		}
+	}
+
+	/** One page of groups for a picker (`q` = name prefix); pass `next` back for the following page. */
+	groupsPage(q?: string, next?: string): Promise<{ items: OktaGroup[]; next?: string }> {
+		return this.page<OktaGroup>(next ?? '/api/v1/groups', { q: q || undefined, limit: PAGE_SIZE.groups });
+	}
+
+	/** One page of apps for a picker (`q` = label or name prefix). */
+	appsPage(q?: string, next?: string): Promise<{ items: OktaApp[]; next?: string }> {
+		return this.page<OktaApp>(next ?? '/api/v1/apps', { q: q || undefined, limit: PAGE_SIZE.apps });
 	}
 
 	/** Users page by page; every status (DEPROVISIONED included) unless `statuses` narrows it. */

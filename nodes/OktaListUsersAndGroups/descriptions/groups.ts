@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const groupProperties: INodeProperties[] = [
+	{
+		displayName: 'Search Expression',
+		name: 'search',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. profile.name sw "Sales"',
+		description: 'An Okta group search expression; empty lists every group',
+		displayOptions: { show: { resource: ['groups'] } },
+	},
+	{
+		displayName: 'Group',
+		name: 'group',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchGroups', searchable: true } },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 00g1a2b3c4d5e6f7g8h9' },
+		],
+		displayOptions: { show: { resource: ['groupMembers'] } },
+	},
+	{
+		displayName: 'App',
+		name: 'app',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchApps', searchable: true } },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 0oa1a2b3c4d5e6f7g8h9' },
+		],
+		displayOptions: { show: { resource: ['appUsers'] } },
+	},
+];
