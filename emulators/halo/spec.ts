@@ -25,7 +25,6 @@ export interface HaloSpecIssue {
 }
 
 const SPEC_FILE = 'halo-swagger.json';
-const SCHEMA_ID = 'halo-swagger';
 
 /** `HALO_SWAGGER_JSON`, else the nearest `shared/specs/` or `specs/` copy above this file. */
 export function haloSwaggerPath(): string {
@@ -39,10 +38,21 @@ export function haloSwaggerPath(): string {
 	}
 }
 
-/** OpenAPI 3.0 schema → JSON Schema: `nullable` becomes a `null` type, every object is closed. */
+const REF_PREFIX = '#/components/schemas/';
+
+/**
+ * OpenAPI 3.0 schema → JSON Schema for ajv: `nullable` becomes a `null` type,
+ * every object is closed, and a `$ref` to a component becomes the `haloRef`
+ * keyword, which compiles the component on first use. Ajv would otherwise
+ * compile a component's whole reference closure up front (`Users` reaches 112
+ * schemas, seconds of work); bodies touch only a few of them.
+ */
 function toJsonSchema(node: unknown): unknown {
 	if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
 	const source = node as Json;
+	if (typeof source.$ref === 'string' && source.$ref.startsWith(REF_PREFIX)) {
+		return { haloRef: { name: source.$ref.slice(REF_PREFIX.length), nullable: source.nullable === true } };
+	}
 	const out: Json = {};
 	for (const [key, value] of Object.entries(source)) {
 		if (key === 'nullable' || key === 'example') continue;
@@ -59,11 +69,13 @@ function toJsonSchema(node: unknown): unknown {
 	if ((out.type === 'object' || out.properties) && out.additionalProperties === undefined) out.additionalProperties = false;
 	if (source.nullable === true) {
 		if (typeof out.type === 'string') out.type = [out.type, 'null'];
-		else if (out.$ref) return { anyOf: [out, { type: 'null' }] };
 		if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
 	}
 	return out;
 }
+
+/** An ajv error tagged with the component schema it came from. */
+type TaggedError = ErrorObject & { haloSchema?: string };
 
 interface Loaded {
 	ajv: Ajv;
@@ -73,13 +85,7 @@ interface Loaded {
 let loaded: Loaded | undefined;
 const validators = new Map<string, { validate: ValidateFunction; schemaName: string; path: string }>();
 
-function load(): Loaded {
-	if (loaded) return loaded;
-	const swagger = JSON.parse(readFileSync(haloSwaggerPath(), 'utf8')) as { paths: Record<string, Json>; components: { schemas: Json } };
-	const schemas = Object.fromEntries(
-		Object.entries(swagger.components.schemas).map(([name, schema]) => [name, { ...(toJsonSchema(schema) as Json), title: name }]),
-	);
-	const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, logger: false, verbose: true });
+function addFormats(ajv: Ajv): void {
 	const int = (bits: number) => (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** (bits - 1);
 	ajv.addFormat('int32', { type: 'number', validate: int(32) });
 	ajv.addFormat('int64', { type: 'number', validate: int(64) });
@@ -88,7 +94,44 @@ function load(): Loaded {
 	// .NET reads dates with or without a zone; anything Date can parse is accepted.
 	ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
 	for (const lenient of ['date-span', 'byte', 'binary', 'uri']) ajv.addFormat(lenient, () => true);
-	ajv.addSchema({ $id: SCHEMA_ID, components: { schemas } });
+}
+
+function load(): Loaded {
+	if (loaded) return loaded;
+	const swagger = JSON.parse(readFileSync(haloSwaggerPath(), 'utf8')) as { paths: Record<string, Json>; components: { schemas: Json } };
+	const schemas = swagger.components.schemas;
+	const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, logger: false });
+	addFormats(ajv);
+	const compiled = new Map<string, ValidateFunction>();
+	const component = (name: string): ValidateFunction => {
+		let validate = compiled.get(name);
+		if (!validate) {
+			if (!schemas[name]) throw new Error(`halo-swagger.json has no schema ${name}`);
+			validate = ajv.compile(toJsonSchema(schemas[name]) as Json);
+			compiled.set(name, validate);
+		}
+		return validate;
+	};
+	ajv.addKeyword({
+		keyword: 'haloRef',
+		schemaType: 'object',
+		errors: true,
+		validate: function haloRef(
+			ref: { name: string; nullable: boolean },
+			data: unknown,
+			_parent?: unknown,
+			// Passing the context on keeps nested errors' instancePath absolute.
+			cxt?: Parameters<ValidateFunction>[1],
+		): boolean {
+			const self = haloRef as unknown as { errors?: TaggedError[] | null };
+			self.errors = null;
+			if (data === null && ref.nullable) return true;
+			const validate = component(ref.name);
+			if (validate(data, cxt)) return true;
+			self.errors = (validate.errors ?? []).map((e: TaggedError) => ({ ...e, haloSchema: e.haloSchema ?? ref.name }));
+			return false;
+		},
+	});
 	loaded = { ajv, paths: swagger.paths };
 	return loaded;
 }
@@ -110,9 +153,8 @@ function validatorFor(entityPath: string) {
 	const content = (post?.requestBody as Json | undefined)?.content as Record<string, { schema: Json }> | undefined;
 	const schema = content?.['application/json']?.schema;
 	if (!schema) throw new Error(`halo-swagger.json has no JSON request body for POST ${path}`);
-	const rewritten = JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, `"${SCHEMA_ID}#/components/`)) as Json;
-	const ref = ((rewritten.items as Json | undefined)?.$ref ?? rewritten.$ref) as string | undefined;
-	const entry = { validate: ajv.compile(rewritten), schemaName: ref ? ref.split('/').pop()! : path.slice(1), path };
+	const ref = ((schema.items as Json | undefined)?.$ref ?? schema.$ref) as string | undefined;
+	const entry = { validate: ajv.compile(toJsonSchema(schema) as Json), schemaName: ref ? ref.split('/').pop()! : path.slice(1), path };
 	validators.set(entityPath.toLowerCase(), entry);
 	return entry;
 }
@@ -133,8 +175,8 @@ function jsonPath(instancePath: string): string {
 	);
 }
 
-function issue(error: ErrorObject, rootSchema: string): HaloSpecIssue {
-	const schema = ((error.parentSchema as Json | undefined)?.title as string | undefined) ?? (error.instancePath === '' ? rootSchema : undefined);
+function issue(error: TaggedError, rootSchema: string): HaloSpecIssue {
+	const schema = error.haloSchema ?? rootSchema;
 	if (error.keyword === 'additionalProperties') {
 		const field = String((error.params as { additionalProperty: string }).additionalProperty);
 		const path = `${jsonPath(error.instancePath)}.${field}`;
