@@ -1,0 +1,61 @@
+/**
+ * Map to Halo, the run: one configuration per execution, Halo teams read once
+ * only when agents get a team mapping, then a pure transform per item.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { resolveConfig } from '../../lib/core/config';
+import { mapOktaUser } from '../../lib/core/mapUser';
+import type { HaloTeam, OktaUser, ResolvedConfig, Target } from '../../lib/core/types';
+import { errorText, haloClientFor, haloNodeError } from '../../lib/n8n/halo';
+import { readMappingConfig, readUiMappingConfig } from '../../lib/n8n/mappingConfig';
+
+export async function mapToHalo(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = context.getInputData();
+	if (items.length === 0) return [[]];
+	// Read once: one configuration for the whole run, as Halo's own integration has.
+	const target = context.getNodeParameter('target', 0, 'user') as Target;
+	const config = resolveConfig(readMappingConfig(context, 0, readUiMappingConfig));
+	const teams = needsTeams(target, config) ? await loadTeams(context) : undefined;
+	const continueOnFail = context.continueOnFail();
+
+	return [
+		items.map((item, i): INodeExecutionData => {
+			const user = asOktaUser(item.json);
+			if (typeof user === 'string') {
+				if (!continueOnFail) throw new NodeOperationError(context.getNode(), user, { itemIndex: i });
+				return { json: { action: 'failed', target, error: user }, pairedItem: { item: i } };
+			}
+			try {
+				return { json: { ...mapOktaUser(user, target, config, { teams }) }, pairedItem: { item: i } };
+			} catch (error) {
+				if (!continueOnFail) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: i });
+				return { json: { action: 'failed', target, error: errorText(error) }, pairedItem: { item: i } };
+			}
+		}),
+	];
+}
+
+/** Only agents with a `team` mapping need Halo; everything else maps without a single call. */
+function needsTeams(target: Target, config: ResolvedConfig): boolean {
+	return target === 'agent' && config.agent.fields.some((field) => field.halo === 'team');
+}
+
+async function loadTeams(context: IExecuteFunctions): Promise<HaloTeam[]> {
+	try {
+		const client = await haloClientFor(context);
+		return (await client.listTeams()).map((team) => ({ id: Number(team.id), name: String(team.name ?? '') }));
+	} catch (error) {
+		throw haloNodeError(context.getNode(), error);
+	}
+}
+
+/** The input as an Okta user, or why it is not one. */
+function asOktaUser(json: unknown): OktaUser | string {
+	const user = json as Partial<OktaUser> | undefined;
+	const hasProfile = !!user?.profile && typeof user.profile === 'object';
+	if (typeof user?.id === 'string' && hasProfile && typeof user.status === 'string') return user as OktaUser;
+	const missing = [typeof user?.id !== 'string' && 'id', !hasProfile && 'profile', typeof user?.status !== 'string' && 'status'].filter(Boolean);
+	return `The item is not an Okta user (no ${missing.join(', ')}); connect "List Okta Users and Groups" with resource Users`;
+}
