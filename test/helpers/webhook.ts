@@ -50,8 +50,8 @@ export interface TriggerHarnessOptions {
 	nodeName?: string;
 	webhookId?: string;
 	workflowName?: string;
-	/** Base of production webhook URLs; `serve()` replaces it with its own address. */
-	webhookBaseUrl?: string;
+	/** n8n's base URL (webhook URLs are `<base>/webhook/…`); `serve()` replaces it with its own address. */
+	baseUrl?: string;
 	mode?: WorkflowExecuteMode;
 }
 
@@ -232,7 +232,7 @@ export class TriggerHarness {
 			active: true,
 		});
 		const credentialTypes = Object.fromEntries((options.credentialTypes ?? []).map((t) => [t.name, t]));
-		const base = options.webhookBaseUrl ?? 'http://127.0.0.1:5678/';
+		const base = `${(options.baseUrl ?? 'http://127.0.0.1:5678').replace(/\/+$/, '')}/`;
 		this.additionalData = {
 			credentialsHelper: new MemoryCredentialsHelper(credentialTypes, options.credentialData ?? {}),
 			restApiUrl: `${base}rest`,

@@ -1,0 +1,176 @@
+/**
+ * "Register Event Hook in Okta" against the Okta emulator: activation creates
+ * the hook and Okta's verification GET reaches the trigger (served on
+ * 127.0.0.1 by the harness), deliveries flow, deactivation deletes it.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { OktaEventHookApi } from '../../../credentials/OktaEventHookApi.credentials';
+import { OktaTokenApi } from '../../../credentials/OktaTokenApi.credentials';
+import { startOktaEmulator, userEvent } from '../../../emulators/okta';
+import type { OktaEmulator } from '../../../emulators/okta';
+import { OktaEventHookTrigger } from '../../../nodes/OktaEventHookTrigger/OktaEventHookTrigger.node';
+import { TriggerHarness } from '../../helpers/webhook';
+
+const SECRET = 'registered-secret-0c9e7a51';
+
+let okta: OktaEmulator;
+
+before(async () => {
+	okta = await startOktaEmulator({ org: { users: 5, groups: 2, apps: 1 } });
+});
+after(async () => {
+	await okta.close();
+});
+
+function harness(parameters: IDataObject = {}, options: { baseUrl?: string; staticData?: IDataObject } = {}) {
+	return new TriggerHarness({
+		nodeType: new OktaEventHookTrigger(),
+		typeName: 'n8n-nodes-okta-halo.oktaEventHookTrigger',
+		workflowName: 'Okta onboarding',
+		parameters: { registerEventHook: true, authentication: 'apiToken', ...parameters } as never,
+		credentials: {
+			oktaEventHookApi: { id: 'okta-hook', name: 'Okta event hook secret' },
+			oktaTokenApi: { id: 'okta-token', name: 'Okta (emulator)' },
+		},
+		credentialTypes: [new OktaEventHookApi(), new OktaTokenApi()],
+		credentialData: {
+			oktaEventHookApi: { headerName: 'Authorization', secret: SECRET },
+			oktaTokenApi: { url: okta.url, apiToken: 'okta-test-token' },
+		},
+		baseUrl: options.baseUrl,
+		staticData: options.staticData,
+	});
+}
+
+function hookCalls(since: number): string[] {
+	return okta.server.log
+		.slice(since)
+		.filter((entry) => entry.path.startsWith('/api/v1/eventHooks'))
+		.map((entry) => `${entry.method} ${entry.path.replace(/\/api\/v1\/eventHooks\/[^/]+/, '/api/v1/eventHooks/{id}')}`);
+}
+
+describe('registration in Okta', () => {
+	test('activate → create + verify; deliveries reach the trigger; re-activation keeps the hook; deactivate → delete', async () => {
+		const h = harness();
+		const served = await h.serve();
+		try {
+			let mark = okta.server.log.length;
+			await h.activate();
+			assert.deepEqual(hookCalls(mark), [
+				'GET /api/v1/eventHooks',
+				'GET /api/v1/eventHooks',
+				'POST /api/v1/eventHooks',
+				'POST /api/v1/eventHooks/{id}/lifecycle/verify',
+			]);
+			assert.equal(okta.store.eventHooks.length, 1);
+			const [hook] = okta.store.eventHooks;
+			assert.equal(hook.status, 'ACTIVE');
+			assert.equal(hook.verificationStatus, 'VERIFIED');
+			assert.equal(hook.channel.config.uri, h.webhookUrl());
+			assert.ok(hook.channel.config.uri.startsWith(served.url));
+			assert.deepEqual(hook.events.items, ['user.lifecycle.create', 'user.lifecycle.activate']);
+			assert.deepEqual(hook.channel.config.authScheme, { type: 'HEADER', key: 'Authorization', value: SECRET });
+			assert.equal(hook.name, 'n8n: Okta onboarding');
+			assert.equal(h.nodeStaticData.eventHookId, hook.id);
+
+			// Okta delivers with the registered secret: one execution per new delivery, repeats dropped.
+			const user = okta.store.users[0];
+			const created = userEvent('user.lifecycle.create', user);
+			assert.deepEqual(await okta.deliverEvents([created, userEvent('user.lifecycle.deactivate', user)]), [200]);
+			assert.deepEqual(await okta.deliverEvents([created]), [200]);
+			assert.equal(h.executions.length, 1);
+			assert.deepEqual(h.executions[0][0].map((item) => [item.json.eventType, item.json.userId]), [['user.lifecycle.create', user.id]]);
+
+			// n8n activates again on every start ('init'): an unchanged, verified hook is kept.
+			mark = okta.server.log.length;
+			await h.activate('init');
+			assert.deepEqual(hookCalls(mark), ['GET /api/v1/eventHooks']);
+			assert.equal(okta.store.eventHooks.length, 1);
+
+			mark = okta.server.log.length;
+			await h.deactivate();
+			assert.deepEqual(hookCalls(mark), [
+				'GET /api/v1/eventHooks/{id}',
+				'POST /api/v1/eventHooks/{id}/lifecycle/deactivate',
+				'DELETE /api/v1/eventHooks/{id}',
+			]);
+			assert.equal(okta.store.eventHooks.length, 0);
+			assert.equal(h.nodeStaticData.eventHookId, undefined);
+		} finally {
+			await served.close();
+		}
+	});
+
+	test('changed event types: the old hook at this URL is replaced, not duplicated', async () => {
+		const first = harness();
+		const served = await first.serve();
+		try {
+			await first.activate();
+			const oldId = okta.store.eventHooks[0].id;
+			const second = harness({ events: ['user.lifecycle.create', 'group.user_membership.add'] }, { baseUrl: served.url, staticData: first.staticData });
+			await second.activate();
+			assert.equal(okta.store.eventHooks.length, 1);
+			const [hook] = okta.store.eventHooks;
+			assert.notEqual(hook.id, oldId);
+			assert.deepEqual(hook.events.items, ['user.lifecycle.create', 'group.user_membership.add']);
+			assert.equal(second.nodeStaticData.eventHookId, hook.id);
+			await second.deactivate();
+			assert.equal(okta.store.eventHooks.length, 0);
+		} finally {
+			await served.close();
+		}
+	});
+
+	test('verification fails (endpoint unreachable) → a clear error, nothing left in Okta, no secret in the error', async () => {
+		const port = await closedPort();
+		const h = harness({}, { baseUrl: `http://127.0.0.1:${port}` });
+		await assert.rejects(h.activate(), (error: Error & { description?: string }) => {
+			assert.match(error.message, /Verification failed/);
+			assert.match(String(error.description), /could not verify the event hook/);
+			assert.doesNotMatch(JSON.stringify({ message: error.message, description: error.description, error }), new RegExp(SECRET));
+			return true;
+		});
+		assert.equal(okta.store.eventHooks.length, 0);
+		assert.equal(h.nodeStaticData.eventHookId, undefined);
+	});
+
+	test('a wrong Okta API token → Okta\'s own message', async () => {
+		const h = new TriggerHarness({
+			nodeType: new OktaEventHookTrigger(),
+			typeName: 'n8n-nodes-okta-halo.oktaEventHookTrigger',
+			parameters: { registerEventHook: true, authentication: 'apiToken' },
+			credentials: { oktaEventHookApi: { id: 'h', name: 'h' }, oktaTokenApi: { id: 't', name: 't' } },
+			credentialTypes: [new OktaEventHookApi(), new OktaTokenApi()],
+			credentialData: { oktaEventHookApi: { secret: SECRET }, oktaTokenApi: { url: okta.url, apiToken: 'not-a-token' } },
+		});
+		await assert.rejects(h.activate(), /E0000011/);
+	});
+
+	test('registration off: activation and deactivation make no Okta call', async () => {
+		const h = new TriggerHarness({
+			nodeType: new OktaEventHookTrigger(),
+			typeName: 'n8n-nodes-okta-halo.oktaEventHookTrigger',
+			credentials: { oktaEventHookApi: { id: 'h', name: 'h' } },
+			credentialTypes: [new OktaEventHookApi()],
+			credentialData: { oktaEventHookApi: { secret: SECRET } },
+		});
+		const mark = okta.server.log.length;
+		await h.activate();
+		await h.deactivate();
+		assert.deepEqual(hookCalls(mark), []);
+	});
+});
+
+async function closedPort(): Promise<number> {
+	const server = http.createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return port;
+}
