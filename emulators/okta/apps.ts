@@ -104,13 +104,14 @@ export function renderApp(app: OktaAppRecord, context: EmulatorContext): Record<
 		visibility: { autoLaunch: false, autoSubmitToolbar: false, hide: { iOS: false, web: false }, appLinks: { [linkName]: true } },
 		features: app.features,
 		signOnMode: app.signOnMode,
-		credentials: { userNameTemplate: { template: '${source.login}', type: 'BUILT_IN' }, signing: {} },
+		credentials: credentialsFor(app),
 		settings: {
-			app: {},
+			app: app.signOnMode === 'BOOKMARK' ? { requestIntegration: false, url: 'https://intranet.example.com/' } : {},
 			notifications: { vpn: { network: { connection: 'DISABLED' }, message: null, helpUrl: null } },
 			manualProvisioning: false,
 			implicitAssignment: false,
 			notes: { admin: null, enduser: null },
+			...signOnSettingsFor(app, origin),
 		},
 		_links: {
 			appLinks: [{ name: linkName, href: `${origin}/home/${app.name}/${app.id}/${linkName}`, type: 'text/html' }],
@@ -120,4 +121,42 @@ export function renderApp(app: OktaAppRecord, context: EmulatorContext): Record<
 			deactivate: { href: `${self}/lifecycle/deactivate` },
 		},
 	};
+}
+
+/** The credentials block each sign-on mode carries. */
+function credentialsFor(app: OktaAppRecord): Record<string, unknown> {
+	const userNameTemplate = { template: '${source.login}', type: 'BUILT_IN' };
+	switch (app.signOnMode) {
+		case 'OPENID_CONNECT':
+			return { userNameTemplate, signing: { kid: app.id.slice(3) }, oauthClient: { autoKeyRotation: true, client_id: app.id, token_endpoint_auth_method: 'client_secret_basic' } };
+		case 'AUTO_LOGIN':
+		case 'BROWSER_PLUGIN':
+			return { userNameTemplate, scheme: 'EDIT_USERNAME_AND_PASSWORD', revealPassword: false, signing: {} };
+		default:
+			return { userNameTemplate, signing: {} };
+	}
+}
+
+/** Sign-on settings by mode: the OIDC client's settings, a SAML ACS, the SWA login page. */
+function signOnSettingsFor(app: OktaAppRecord, origin: string): Record<string, unknown> {
+	switch (app.signOnMode) {
+		case 'OPENID_CONNECT':
+			return {
+				oauthClient: {
+					redirect_uris: [`https://${app.name}.example.com/callback`],
+					response_types: ['code'],
+					grant_types: ['authorization_code'],
+					application_type: 'web',
+					consent_method: 'REQUIRED',
+					issuer_mode: 'DYNAMIC',
+				},
+			};
+		case 'SAML_2_0':
+			return { signOn: { allowMultipleAcsEndpoints: false, idpIssuer: 'http://www.okta.com/${org.externalKey}', requestCompressed: false, ssoAcsUrl: `https://${app.name}.example.com/saml/acs`, audience: `${origin}/${app.id}`, recipient: `https://${app.name}.example.com/saml/acs`, destination: `https://${app.name}.example.com/saml/acs`, subjectNameIdTemplate: '${user.userName}', subjectNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified', responseSigned: true, assertionSigned: true, signatureAlgorithm: 'RSA_SHA256', digestAlgorithm: 'SHA256', honorForceAuthn: true, authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport' } };
+		case 'AUTO_LOGIN':
+		case 'BROWSER_PLUGIN':
+			return { signOn: { loginUrl: `https://${app.name}.example.com/login` } };
+		default:
+			return {};
+	}
 }
