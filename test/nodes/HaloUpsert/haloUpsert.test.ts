@@ -87,6 +87,13 @@ describe('Upsert Halo User/Agent (n8n engine, Halo emulator)', () => {
 		assert.equal(second.writes.length, 0);
 		assert.equal(second.preAuthCount.haloApi ?? 0, 0, 'the stored token is reused');
 		assert.ok(second.out.every((o) => o.action === 'unchanged' || o.action === 'skipped'));
+
+		// Halo forgets the token (expiry, restart): n8n sees the 401, fetches a new one once, and the run goes on.
+		halo.expireTokens();
+		const third = await run(users);
+		assert.equal(third.status, 'success', String(third.error));
+		assert.equal(third.preAuthCount.haloApi, 1);
+		assert.equal(third.writes.length, 0);
 	});
 
 	test('agents: created with team-free defaults, reactivated after being disabled', async () => {
