@@ -7,7 +7,7 @@
  */
 import type { EntityDef, Query, Row } from './entities/entity';
 import { intParam, isTrue } from './entities/entity';
-import type { HaloStore } from './store';
+import type { HaloStore, Table } from './store';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -33,6 +33,21 @@ function sortRecords(records: Row[], field: string, descending: boolean): Row[] 
 	return keyed.map((k) => k.record);
 }
 
+/**
+ * A table's records in list order, re-sorted only after the table changed:
+ * a client paging through 50,000 users would otherwise sort them per page.
+ */
+const sortedCache = new WeakMap<Table<Row>, { version: number; key: string; records: Row[] }>();
+
+function sortedRecords(table: Table<Row>, field: string, descending: boolean): Row[] {
+	const key = `${field}:${descending}`;
+	const cached = sortedCache.get(table);
+	if (cached && cached.version === table.version && cached.key === key) return cached.records;
+	const records = sortRecords(table.all(), field, descending);
+	sortedCache.set(table, { version: table.version, key, records });
+	return records;
+}
+
 interface Page {
 	records: Row[];
 	total: number;
@@ -53,12 +68,11 @@ function page(records: Row[], query: Query, paging: EntityDef['paging']): Page {
 
 /** The body of `GET /api/{Entity}`. */
 export function listAnswer<R extends Row>(def: EntityDef<R>, store: HaloStore, query: Query): unknown {
-	let records: Row[] = def.table(store).all();
+	const orderField = query.get('order')?.trim() || def.orderBy;
+	let records = sortedRecords(def.table(store) as unknown as Table<Row>, orderField, isTrue(query.get('orderdesc')));
 	if (def.filter) records = records.filter((r) => def.filter!(r as R, query, store));
 	const term = query.get('search')?.trim();
 	if (term) records = records.filter((r) => matchesSearch(r, def.searchFields, term));
-	const orderField = query.get('order')?.trim() || def.orderBy;
-	records = sortRecords(records, orderField, isTrue(query.get('orderdesc')));
 	const result = page(records, query, def.paging);
 	const views = result.records.map((r) => (def.view ? def.view(r as R, query, 'list') : { ...r }));
 	if (!def.listKey) return views;

@@ -24,6 +24,8 @@ type Id = number | string;
 export class Table<T extends { id: Id }> {
 	private readonly rows = new Map<string, T>();
 	private next = 1;
+	/** Bumped by every change, so list answers can cache their sort. */
+	version = 0;
 
 	constructor(readonly label: string) {}
 
@@ -49,11 +51,13 @@ export class Table<T extends { id: Id }> {
 		const { id, ...fields } = record;
 		const stored = { id, ...fields } as unknown as T;
 		this.rows.set(Table.key(stored.id), stored);
+		this.version++;
 		if (typeof stored.id === 'number' && stored.id >= this.next) this.next = stored.id + 1;
 		return stored;
 	}
 
 	delete(id: unknown): boolean {
+		this.version++;
 		return this.rows.delete(Table.key(id));
 	}
 
@@ -63,6 +67,7 @@ export class Table<T extends { id: Id }> {
 	}
 
 	clear(): void {
+		this.version++;
 		this.rows.clear();
 	}
 }
