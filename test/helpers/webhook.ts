@@ -6,17 +6,22 @@
  * `responseMode: 'onReceived'` (the node's `noWebhookResponse`, its
  * `webhookResponse`, "Webhook call received" when no execution starts).
  * `serve()` puts the same handling behind a real HTTP server on 127.0.0.1, so
- * an emulator can call the webhook (Okta's verification request).
+ * an emulator can call the webhook (Okta's verification request). `execute()`
+ * then runs what the trigger returned through the rest of the workflow in
+ * n8n-core's `WorkflowExecute`, with the trigger on the execution stack as
+ * n8n's webhook executions have it (and the same static data).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { HookContext, WebhookContext } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	ICredentials,
+	IConnections,
 	IDataObject,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentials,
@@ -25,30 +30,40 @@ import type {
 	INodeProperties,
 	INodeType,
 	INodeTypes,
+	IRun,
+	IRunData,
+	IVersionedNodeType,
 	IWebhookData,
 	IWebhookDescription,
 	IWebhookResponseData,
+	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	WebhookSetupMethodNames,
 	WebhookType,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+
+import { loadPackage } from './n8nEngine';
 
 export interface TriggerHarnessOptions {
-	nodeType: INodeType;
-	/** The package-qualified type name, e.g. `n8n-nodes-okta-halo.oktaEventHookTrigger`. */
-	typeName: string;
+	/** A lone trigger node: its type and package-qualified type name (`n8n-nodes-okta-halo.oktaEventHookTrigger`). */
+	nodeType?: INodeType;
+	typeName?: string;
 	parameters?: INodeParameters;
 	credentials?: INodeCredentials;
-	/** Credential types the node may use (their `authenticate` and field defaults apply). */
+	nodeName?: string;
+	webhookId?: string;
+	/** Or a whole workflow, its node types, and the name of its trigger node. */
+	workflow?: { name?: string; nodes: INode[]; connections: IConnections };
+	nodeTypes?: INodeTypes;
+	triggerName?: string;
+	/** Credential types the nodes may use (their `authenticate`, `preAuthentication` and field defaults apply). */
 	credentialTypes?: ICredentialType[];
 	/** Decrypted credential data by credential type name. */
 	credentialData?: Record<string, ICredentialDataDecryptedObject>;
 	staticData?: IDataObject;
-	nodeName?: string;
-	webhookId?: string;
 	workflowName?: string;
 	/** n8n's base URL (webhook URLs are `<base>/webhook/…`); `serve()` replaces it with its own address. */
 	baseUrl?: string;
@@ -115,24 +130,30 @@ export class FakeResponse {
 	}
 }
 
-class SingleNodeTypes implements INodeTypes {
-	constructor(
-		private readonly typeName: string,
-		private readonly nodeType: INodeType,
-	) {}
+/** Node types by package-qualified name (a lone trigger, or a loaded package). */
+class MapNodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 	getByName(nodeType: string) {
-		return this.getByNameAndVersion(nodeType);
+		return this.lookup(nodeType);
 	}
 	getByNameAndVersion(nodeType: string, version?: number): INodeType {
-		if (nodeType !== this.typeName) throw new Error(`Unknown node type ${nodeType}`);
-		return NodeHelpers.getVersionedNodeType(this.nodeType, version);
+		return NodeHelpers.getVersionedNodeType(this.lookup(nodeType), version);
 	}
 	getKnownTypes() {
 		return {};
 	}
+	private lookup(nodeType: string): INodeType | IVersionedNodeType {
+		const type = this.types[nodeType];
+		if (!type) throw new Error(`Unknown node type ${nodeType}`);
+		return type;
+	}
 }
 
-/** Credentials held in memory: field defaults, generic and function `authenticate`. */
+/**
+ * Credentials held in memory: field defaults, generic and function
+ * `authenticate`, and `preAuthentication` filling the `expirable` field once
+ * (again only after a 401), as n8n does.
+ */
 class MemoryCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
@@ -174,11 +195,29 @@ class MemoryCredentialsHelper extends ICredentialsHelper {
 		}
 		return requestOptions;
 	}
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.type(typeName);
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+		if (!type.preAuthentication || !expirable) return undefined;
+		if (!credentialsExpired && credentials[expirable.name]) return undefined;
+		const data = await this.runPreAuthentication(helpers, credentials, typeName);
+		this.data[typeName] = { ...this.data[typeName], ...data };
+		return data;
 	}
-	async runPreAuthentication(): Promise<undefined> {
-		return undefined;
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.type(typeName);
+		if (!type.preAuthentication) return undefined;
+		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 	}
 	async getCredentials(): Promise<ICredentials> {
 		throw new Error('Not used in tests');
@@ -192,16 +231,71 @@ class MemoryCredentialsHelper extends ICredentialsHelper {
 		}
 		return { ...defaults, ...data } as ICredentialDataDecryptedObject;
 	}
-	async updateCredentials(): Promise<void> {}
-	async updateCredentialsOauthTokenData(): Promise<void> {}
+	async updateCredentials(_details: unknown, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		this.data[type] = { ...data };
+	}
+	async updateCredentialsOauthTokenData(_details: unknown, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		this.data[type] = { ...this.data[type], ...data };
+	}
 	getCredentialsProperties(type: string): INodeProperties[] {
 		return this.type(type).properties;
 	}
 }
 
+export interface ExecutionResult {
+	status: IRun['status'];
+	error?: Error;
+	/** Each executed node's first-output items (json), last run. */
+	output: Record<string, IDataObject[]>;
+	nodeErrors: Record<string, Error>;
+	run: IRun;
+}
+
+function loneTrigger(options: TriggerHarnessOptions): { node: INode; nodeTypes: INodeTypes } {
+	const { nodeType, typeName } = options;
+	if (!nodeType || !typeName) throw new Error('Give nodeType and typeName, or a workflow with its nodeTypes');
+	const version = nodeType.description.version;
+	return {
+		node: {
+			id: 'trigger-node',
+			name: options.nodeName ?? 'Trigger',
+			type: typeName,
+			typeVersion: Array.isArray(version) ? Math.max(...version) : version,
+			position: [0, 0],
+			webhookId: options.webhookId ?? '4a3b2c1d-0000-4000-8000-00000000feed',
+			parameters: options.parameters ?? {},
+			credentials: options.credentials,
+		},
+		nodeTypes: new MapNodeTypes({ [typeName]: nodeType }),
+	};
+}
+
+/**
+ * A harness over a workflow JSON (an example) with our package as n8n loads it
+ * (built `dist`, package.json `n8n` section): run `npm run build` first.
+ */
+export async function packageTriggerHarness(
+	workflow: { name?: string; nodes: INode[]; connections: IConnections },
+	triggerName: string,
+	options: Omit<TriggerHarnessOptions, 'workflow' | 'nodeTypes' | 'triggerName' | 'credentialTypes'> = {},
+): Promise<TriggerHarness> {
+	const loader = await loadPackage();
+	const types: Record<string, INodeType | IVersionedNodeType> = {};
+	for (const [name, loaded] of Object.entries(loader.nodeTypes)) types[`${loader.packageName}.${name}`] = loaded.type;
+	return new TriggerHarness({
+		...options,
+		workflow,
+		triggerName,
+		nodeTypes: new MapNodeTypes(types),
+		credentialTypes: Object.values(loader.credentialTypes).map((loaded) => loaded.type),
+	});
+}
+
 export class TriggerHarness {
 	readonly workflow: Workflow;
+	/** The trigger node. */
 	readonly node: INode;
+	private readonly workflowJson: IWorkflowBase;
 	readonly additionalData: IWorkflowExecuteAdditionalData;
 	/** The `workflowData` of every call that started an execution, in order. */
 	readonly executions: INodeExecutionData[][][] = [];
@@ -210,24 +304,24 @@ export class TriggerHarness {
 
 	constructor(options: TriggerHarnessOptions) {
 		this.mode = options.mode ?? 'webhook';
-		this.node = {
-			id: 'trigger-node',
-			name: options.nodeName ?? 'Trigger',
-			type: options.typeName,
-			typeVersion: Array.isArray(options.nodeType.description.version)
-				? Math.max(...options.nodeType.description.version)
-				: options.nodeType.description.version,
-			position: [0, 0],
-			webhookId: options.webhookId ?? '4a3b2c1d-0000-4000-8000-00000000feed',
-			parameters: options.parameters ?? {},
-			credentials: options.credentials,
-		};
-		this.workflow = new Workflow({
+		const lone = options.workflow ? undefined : loneTrigger(options);
+		const nodes = options.workflow?.nodes ?? [lone!.node];
+		const trigger = nodes.find((node) => node.name === (options.triggerName ?? lone?.node.name));
+		if (!trigger) throw new Error(`No trigger node named ${options.triggerName}`);
+		this.node = trigger;
+		this.workflowJson = {
 			id: 'wf-trigger-test',
-			name: options.workflowName ?? 'Trigger test',
-			nodes: [this.node],
-			connections: {},
-			nodeTypes: new SingleNodeTypes(options.typeName, options.nodeType),
+			name: options.workflowName ?? options.workflow?.name ?? 'Trigger test',
+			nodes,
+			connections: options.workflow?.connections ?? {},
+			active: true,
+		} as unknown as IWorkflowBase;
+		this.workflow = new Workflow({
+			id: this.workflowJson.id,
+			name: this.workflowJson.name,
+			nodes,
+			connections: this.workflowJson.connections,
+			nodeTypes: options.nodeTypes ?? lone!.nodeTypes,
 			staticData: options.staticData ?? {},
 			active: true,
 		});
@@ -247,8 +341,16 @@ export class TriggerHarness {
 			userId: 'test-user',
 			setExecutionStatus: () => {},
 			sendDataToUI: () => {},
+			executeWorkflow: async () => {
+				throw new Error('Sub-workflows are not used in these tests');
+			},
+			getRunExecutionData: async () => undefined,
+			logAiEvent: () => {},
+			startRunnerTask: async () => {
+				throw new Error('Task runners are not used in these tests');
+			},
 		} as unknown as IWorkflowExecuteAdditionalData;
-		this.webhooks = options.nodeType.description.webhooks ?? [];
+		this.webhooks = this.nodeTypeFor().description.webhooks ?? [];
 	}
 
 	/** The node's own static data (`getWorkflowStaticData('node')`). */
@@ -323,6 +425,29 @@ export class TriggerHarness {
 	/** What n8n does on deactivation: `delete` per webhook. */
 	async deactivate(): Promise<void> {
 		for (const webhook of this.webhooks) await this.hook('delete', webhook.name, 'activate');
+	}
+
+	/**
+	 * Runs an execution the way n8n starts one from a webhook: the trigger on
+	 * the stack with the items it returned, the rest in `WorkflowExecute`.
+	 */
+	async execute(workflowData: INodeExecutionData[][]): Promise<ExecutionResult> {
+		const hooks = new ExecutionLifecycleHooks(this.mode, `execution-${this.executions.length}`, this.workflowJson);
+		const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+		const additionalData = { ...this.additionalData, hooks } as IWorkflowExecuteAdditionalData;
+		const runData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node: this.node, data: { main: workflowData }, source: null }] },
+		});
+		await new WorkflowExecute(additionalData, this.mode, runData).processRunExecutionData(this.workflow);
+		const run = await done;
+		const output: Record<string, IDataObject[]> = {};
+		const nodeErrors: Record<string, Error> = {};
+		for (const [name, tasks] of Object.entries(run.data.resultData.runData as IRunData)) {
+			const last = tasks[tasks.length - 1];
+			if (last?.error) nodeErrors[name] = last.error as Error;
+			output[name] = (last?.data?.main?.[0] ?? []).map((item) => item.json);
+		}
+		return { status: run.status, error: run.data.resultData.error as Error | undefined, output, nodeErrors, run };
 	}
 
 	/** Serves the webhooks on 127.0.0.1 (production URLs point at it from now on). */
