@@ -27,13 +27,16 @@ async function wantedHook(context: IHookFunctions): Promise<EventHookSpec> {
 	const uri = context.getNodeWebhookUrl('default');
 	if (!uri) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for the trigger');
 	const credentials = await context.getCredentials<{ headerName?: unknown; secret?: unknown }>(EVENT_HOOK_SECRET_CREDENTIAL);
+	const secret = typeof credentials.secret === 'string' ? credentials.secret : '';
+	// The trigger refuses every call without a secret, so a hook without one could never deliver.
+	if (!secret) throw new NodeOperationError(context.getNode(), 'The Okta Event Hook Secret credential has no secret');
 	const workflow = context.getWorkflow();
 	return {
 		name: `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`,
 		description: `Created by n8n for the node "${context.getNode().name}"; removed when the workflow is deactivated`,
 		uri,
 		eventTypes: context.getNodeParameter('events', []) as string[],
-		authHeader: { key: String(credentials.headerName ?? '').trim() || 'Authorization', value: String(credentials.secret ?? '') },
+		authHeader: { key: String(credentials.headerName ?? '').trim() || 'Authorization', value: secret },
 	};
 }
 
