@@ -44,10 +44,11 @@ export function authorizeApiCall(req: EmulatorRequest, context: EmulatorContext,
 	const usesDpop = scheme === 'DPOP';
 	if (!issued) return errors.invalidToken(challenge(context, req, usesDpop, 'invalid_token', 'The access token is invalid.'));
 	if (Boolean(issued.jkt) !== usesDpop) {
+		// The challenge names the scheme the token needs.
 		const description = issued.jkt
 			? 'The access token is DPoP-bound; send it with the DPoP scheme and a DPoP proof.'
 			: 'The access token is not DPoP-bound; send it with the Bearer scheme.';
-		return errors.invalidToken(challenge(context, req, usesDpop, 'invalid_token', description));
+		return errors.invalidToken(challenge(context, req, Boolean(issued.jkt), 'invalid_token', description));
 	}
 	if (usesDpop) {
 		const proofHeader = req.headers.dpop;
