@@ -56,7 +56,7 @@ export const ticketDef: EntityDef<HaloTicketRecord> = {
 		if (!type) throw ruleError(typeId === undefined ? 'Please select a ticket type' : `Ticket type ${String(typeId)} does not exist`);
 		const summary = text(merged.summary) ?? text(template?.summary);
 		if (!summary) throw ruleError('Please enter a summary');
-		const ticket: HaloTicketRecord = {
+		const ticket = {
 			status_id: 1,
 			dateoccurred: store.now().toISOString(),
 			...merged,
@@ -64,8 +64,7 @@ export const ticketDef: EntityDef<HaloTicketRecord> = {
 			summary,
 			tickettype_id: type.id,
 			tickettype_name: type.name,
-			user_id: merged.user_id as number,
-		};
+		} as HaloTicketRecord;
 		const details = text(merged.details) ?? text(template?.details);
 		if (details !== undefined) ticket.details = details;
 		if (merged.user_id !== undefined && merged.user_id !== null) {
@@ -75,8 +74,16 @@ export const ticketDef: EntityDef<HaloTicketRecord> = {
 			ticket.client_id = (merged.client_id as number | undefined) ?? user.client_id;
 			ticket.site_id = (merged.site_id as number | undefined) ?? user.site_id;
 		}
-		if (ticket.client_id !== undefined) ticket.client_name = store.clients.get(ticket.client_id)?.name ?? '';
-		if (ticket.site_id !== undefined) ticket.site_name = store.sites.get(ticket.site_id)?.name ?? '';
+		if (ticket.client_id !== undefined && ticket.client_id !== null) {
+			const client = store.clients.get(ticket.client_id);
+			if (!client) throw ruleError(`Client ${String(ticket.client_id)} does not exist`);
+			ticket.client_name = client.name;
+		}
+		if (ticket.site_id !== undefined && ticket.site_id !== null) {
+			const site = store.sites.get(ticket.site_id);
+			if (!site) throw ruleError(`Site ${String(ticket.site_id)} does not exist`);
+			ticket.site_name = site.name;
+		}
 		const approvers = merged.approvers;
 		if (!existing && needsCabMembers(store, type.id) && !(Array.isArray(approvers) && approvers.length > 0)) {
 			throw new HaloHttpError({ status: 400, body: CAB_APPROVAL_REFUSAL });

@@ -124,7 +124,8 @@ export interface HaloTicketRecord extends HaloRecord {
 	tickettype_id: number;
 	tickettype_name?: string;
 	template_id?: number;
-	user_id: number;
+	/** The end user; optional, as in Halo. */
+	user_id?: number;
 	user_name?: string;
 	client_id?: number;
 	client_name?: string;
