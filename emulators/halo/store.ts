@@ -105,15 +105,6 @@ export class HaloStore {
 		return this.nextTeamMembershipId++;
 	}
 
-	/** Keeps the id counters above ids that came from a seed. */
-	noteCabMemberId(id: number): void {
-		if (id >= this.nextCabMemberId) this.nextCabMemberId = id + 1;
-	}
-
-	noteTeamMembershipId(id: number): void {
-		if (id >= this.nextTeamMembershipId) this.nextTeamMembershipId = id + 1;
-	}
-
 	teamByName(name: string): HaloTeamRecord | undefined {
 		const wanted = name.trim().toLowerCase();
 		return this.teams.all().find((team) => team.name.toLowerCase() === wanted);
