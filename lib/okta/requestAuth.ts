@@ -51,7 +51,8 @@ export function withServiceApp(send: RequestFn, config: ServiceAppConfig, option
 			const started = now();
 			token = fetchServiceAppToken(send, config, { retry: options.retry });
 			token.then(
-				(t) => (expiresAt = started + (t.expiresInSeconds - 60) * 1000),
+				// Renew a minute early (a tenth of the lifetime for short-lived tokens).
+				(t) => (expiresAt = started + (t.expiresInSeconds - Math.min(60, t.expiresInSeconds / 10)) * 1000),
 				() => (token = undefined),
 			);
 		}

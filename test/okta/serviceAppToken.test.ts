@@ -105,7 +105,7 @@ describe('service app token (private_key_jwt + DPoP)', () => {
 		);
 		assert.equal((await send({ method: 'GET', url: `${ORG}/api/v1/users` })).status, 200);
 		assert.equal(server.issued(), 2);
-		clock += 3541_000;
+		clock += 3541_000; // past 3600 s − 60 s
 		await send({ method: 'GET', url: `${ORG}/api/v1/users` });
 		assert.equal(server.issued(), 3);
 	});
