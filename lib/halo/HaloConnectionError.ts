@@ -14,10 +14,11 @@ export class HaloConnectionError extends Error {
 		/** True when the request may have been applied (a write without an answer). */
 		readonly uncertain: boolean,
 	) {
+		// The network code stays out of the sentence: n8n replaces messages holding one with generic text.
 		super(
 			uncertain
-				? `The connection to Halo dropped during ${action} (${code ?? 'no answer'}), so Halo may or may not have saved the records; run the workflow again, existing records are matched and not duplicated.`
-				: `Could not reach Halo for ${action} (${code ?? 'no answer'}).`,
+				? `The connection to Halo dropped during ${action} before it answered, so Halo may or may not have saved the records; run the workflow again, existing records are matched and not duplicated.`
+				: `Could not reach Halo for ${action}; check the Halo URL and that the instance is up.`,
 		);
 	}
 }

@@ -100,7 +100,12 @@ export function haloNodeError(node: INode, error: unknown, itemIndex?: number): 
 		});
 	}
 	if (error instanceof HaloConnectionError) {
-		return new NodeApiError(node, { message: error.message, code: error.code ?? null } as JsonObject, { message: error.message, itemIndex });
+		// Not under `code`: n8n would swap our advice ("run again, nothing is duplicated") for its generic network text.
+		return new NodeApiError(node, { message: error.message, networkError: error.code ?? null } as JsonObject, {
+			message: error.message,
+			description: error.code ? `Network error ${error.code}` : undefined,
+			itemIndex,
+		});
 	}
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }
@@ -139,6 +144,13 @@ export function toOptions(records: HaloRecord[], describe?: (r: HaloRecord) => s
 			return option;
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The same dropdown with a first "- None -" choice (value ''), for optional fields such as a default user role. */
+export function withNoneOption(load: Loader): Loader {
+	return async function (this: ILoadOptionsFunctions) {
+		return [{ name: '- None -', value: '' }, ...(await load.call(this))];
+	};
 }
 
 export const haloLoadOptions = {

@@ -230,7 +230,11 @@ const STATUS_OPTIONS = OKTA_STATUSES.map((status) => ({
 	value: status,
 }));
 
-/** Site rules (Halo's "Site/Agent Mappings"), the default site and the default user role. */
+/**
+ * Site rules (Halo's "Site/Agent Mappings"), the default site and the default
+ * user role. Dropdowns: the node provides `getHaloSites`, `getHaloSiteChoices`
+ * and `getHaloUserRoleChoices` (lib/n8n/halo, the last two with "- None -").
+ */
 export function siteRulesProperties(displayOptions?: IDisplayOptions): INodeProperties[] {
 	const show = mergeDisplay(displayOptions, { show: { configSource: ['ui'] } });
 	return [
@@ -294,7 +298,7 @@ export function siteRulesProperties(displayOptions?: IDisplayOptions): INodeProp
 							displayName: 'User Role Name or ID',
 							name: 'userRoleId',
 							type: 'options',
-							typeOptions: { loadOptionsMethod: 'getHaloUserRoles' },
+							typeOptions: { loadOptionsMethod: 'getHaloUserRoleChoices' },
 							default: '',
 							description: 'User role given with this site (optional). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						},
@@ -313,7 +317,7 @@ export function siteRulesProperties(displayOptions?: IDisplayOptions): INodeProp
 			displayName: 'Default Site Name or ID',
 			name: 'defaultSiteId',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getHaloSites' },
+			typeOptions: { loadOptionsMethod: 'getHaloSiteChoices' },
 			default: '',
 			description: 'Site for users no rule matches. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			displayOptions: show,
@@ -322,7 +326,7 @@ export function siteRulesProperties(displayOptions?: IDisplayOptions): INodeProp
 			displayName: 'Default User Role Name or ID',
 			name: 'defaultUserRoleId',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getHaloUserRoles' },
+			typeOptions: { loadOptionsMethod: 'getHaloUserRoleChoices' },
 			default: '',
 			description: 'User role for users no rule gives one (optional). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			displayOptions: show,

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { haloLoadOptions } from '../../lib/n8n/halo';
+import { haloLoadOptions, withNoneOption } from '../../lib/n8n/halo';
 import { properties } from './description';
 import { mapToHalo } from './map';
 
@@ -26,7 +26,8 @@ export class MapToHalo implements INodeType {
 	methods = {
 		loadOptions: {
 			getHaloSites: haloLoadOptions.getHaloSites,
-			getHaloUserRoles: haloLoadOptions.getHaloUserRoles,
+			getHaloSiteChoices: withNoneOption(haloLoadOptions.getHaloSites),
+			getHaloUserRoleChoices: withNoneOption(haloLoadOptions.getHaloUserRoles),
 		},
 	};
 
