@@ -18,21 +18,15 @@ import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute }
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
-	ICredentials,
 	IConnections,
 	IDataObject,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
 	INode,
 	INodeCredentials,
 	INodeExecutionData,
 	INodeParameters,
-	INodeProperties,
 	INodeType,
 	INodeTypes,
 	IRun,
-	IRunData,
-	IVersionedNodeType,
 	IWebhookData,
 	IWebhookDescription,
 	IWebhookResponseData,
@@ -43,8 +37,10 @@ import type {
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
+import { MapNodeTypes, MemoryCredentialsHelper, additionalDataFor, packageTypes, runOutput } from './n8nDoubles';
+import type { RunOutput } from './n8nDoubles';
 import { loadPackage } from './n8nEngine';
 
 export interface TriggerHarnessOptions {
@@ -130,126 +126,7 @@ export class FakeResponse {
 	}
 }
 
-/** Node types by package-qualified name (a lone trigger, or a loaded package). */
-class MapNodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
-	getByName(nodeType: string) {
-		return this.lookup(nodeType);
-	}
-	getByNameAndVersion(nodeType: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.lookup(nodeType), version);
-	}
-	getKnownTypes() {
-		return {};
-	}
-	private lookup(nodeType: string): INodeType | IVersionedNodeType {
-		const type = this.types[nodeType];
-		if (!type) throw new Error(`Unknown node type ${nodeType}`);
-		return type;
-	}
-}
-
-/**
- * Credentials held in memory: field defaults, generic and function
- * `authenticate`, and `preAuthentication` filling the `expirable` field once
- * (again only after a 401), as n8n does.
- */
-class MemoryCredentialsHelper extends ICredentialsHelper {
-	constructor(
-		private readonly types: Record<string, ICredentialType>,
-		private readonly data: Record<string, ICredentialDataDecryptedObject>,
-	) {
-		super();
-	}
-	private type(name: string): ICredentialType {
-		const type = this.types[name];
-		if (!type) throw new Error(`Unknown credential type ${name}`);
-		return type;
-	}
-	getParentTypes(): string[] {
-		return [];
-	}
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		requestOptions: IHttpRequestOptions,
-		workflow?: Workflow,
-		node?: INode,
-	): Promise<IHttpRequestOptions> {
-		const method = this.type(typeName).authenticate;
-		if (!method) return requestOptions;
-		if (typeof method === 'function') return await method(credentials, requestOptions);
-		const resolve = (value: unknown) =>
-			workflow && node && typeof value === 'string' && value.startsWith('=')
-				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
-				: value;
-		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
-		for (const [outerKey, inner] of Object.entries(method.properties)) {
-			options[outerKey] = { ...(options[outerKey] ?? {}) };
-			for (const [key, value] of Object.entries(inner as Record<string, unknown>)) {
-				options[outerKey][String(resolve(key))] = resolve(value);
-			}
-		}
-		return requestOptions;
-	}
-	async preAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		_node: INode,
-		credentialsExpired: boolean,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const type = this.type(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
-		if (!type.preAuthentication || !expirable) return undefined;
-		if (!credentialsExpired && credentials[expirable.name]) return undefined;
-		const data = await this.runPreAuthentication(helpers, credentials, typeName);
-		this.data[typeName] = { ...this.data[typeName], ...data };
-		return data;
-	}
-	async runPreAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const type = this.type(typeName);
-		if (!type.preAuthentication) return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
-	}
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('Not used in tests');
-	}
-	async getDecrypted(_a: IWorkflowExecuteAdditionalData, _n: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
-		const data = this.data[type];
-		if (!data) throw new Error(`No test credentials of type ${type}`);
-		const defaults: IDataObject = {};
-		for (const property of this.type(type).properties) {
-			if (property.default !== undefined && typeof property.default !== 'object') defaults[property.name] = property.default;
-		}
-		return { ...defaults, ...data } as ICredentialDataDecryptedObject;
-	}
-	async updateCredentials(_details: unknown, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
-		this.data[type] = { ...data };
-	}
-	async updateCredentialsOauthTokenData(_details: unknown, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
-		this.data[type] = { ...this.data[type], ...data };
-	}
-	getCredentialsProperties(type: string): INodeProperties[] {
-		return this.type(type).properties;
-	}
-}
-
-export interface ExecutionResult {
-	status: IRun['status'];
-	error?: Error;
-	/** Each executed node's first-output items (json), last run. */
-	output: Record<string, IDataObject[]>;
-	nodeErrors: Record<string, Error>;
-	run: IRun;
-}
+export type ExecutionResult = RunOutput;
 
 function loneTrigger(options: TriggerHarnessOptions): { node: INode; nodeTypes: INodeTypes } {
 	const { nodeType, typeName } = options;
@@ -279,15 +156,13 @@ export async function packageTriggerHarness(
 	triggerName: string,
 	options: Omit<TriggerHarnessOptions, 'workflow' | 'nodeTypes' | 'triggerName' | 'credentialTypes'> = {},
 ): Promise<TriggerHarness> {
-	const loader = await loadPackage();
-	const types: Record<string, INodeType | IVersionedNodeType> = {};
-	for (const [name, loaded] of Object.entries(loader.nodeTypes)) types[`${loader.packageName}.${name}`] = loaded.type;
+	const { nodeTypes, credentialTypes } = packageTypes(await loadPackage());
 	return new TriggerHarness({
 		...options,
 		workflow,
 		triggerName,
-		nodeTypes: new MapNodeTypes(types),
-		credentialTypes: Object.values(loader.credentialTypes).map((loaded) => loaded.type),
+		nodeTypes: new MapNodeTypes(nodeTypes),
+		credentialTypes: Object.values(credentialTypes),
 	});
 }
 
@@ -326,30 +201,10 @@ export class TriggerHarness {
 			active: true,
 		});
 		const credentialTypes = Object.fromEntries((options.credentialTypes ?? []).map((t) => [t.name, t]));
-		const base = `${(options.baseUrl ?? 'http://127.0.0.1:5678').replace(/\/+$/, '')}/`;
-		this.additionalData = {
-			credentialsHelper: new MemoryCredentialsHelper(credentialTypes, options.credentialData ?? {}),
-			restApiUrl: `${base}rest`,
-			instanceBaseUrl: base,
-			webhookBaseUrl: `${base}webhook`,
-			webhookTestBaseUrl: `${base}webhook-test`,
-			webhookWaitingBaseUrl: `${base}webhook-waiting`,
-			formWaitingBaseUrl: `${base}form-waiting`,
-			variables: {},
-			currentNodeParameters: undefined,
-			executionTimeoutTimestamp: undefined,
-			userId: 'test-user',
-			setExecutionStatus: () => {},
-			sendDataToUI: () => {},
-			executeWorkflow: async () => {
-				throw new Error('Sub-workflows are not used in these tests');
-			},
-			getRunExecutionData: async () => undefined,
-			logAiEvent: () => {},
-			startRunnerTask: async () => {
-				throw new Error('Task runners are not used in these tests');
-			},
-		} as unknown as IWorkflowExecuteAdditionalData;
+		this.additionalData = additionalDataFor(
+			new MemoryCredentialsHelper(credentialTypes, options.credentialData ?? {}),
+			options.baseUrl,
+		);
 		this.webhooks = this.nodeTypeFor().description.webhooks ?? [];
 	}
 
@@ -439,15 +294,7 @@ export class TriggerHarness {
 			executionData: { nodeExecutionStack: [{ node: this.node, data: { main: workflowData }, source: null }] },
 		});
 		await new WorkflowExecute(additionalData, this.mode, runData).processRunExecutionData(this.workflow);
-		const run = await done;
-		const output: Record<string, IDataObject[]> = {};
-		const nodeErrors: Record<string, Error> = {};
-		for (const [name, tasks] of Object.entries(run.data.resultData.runData as IRunData)) {
-			const last = tasks[tasks.length - 1];
-			if (last?.error) nodeErrors[name] = last.error as Error;
-			output[name] = (last?.data?.main?.[0] ?? []).map((item) => item.json);
-		}
-		return { status: run.status, error: run.data.resultData.error as Error | undefined, output, nodeErrors, run };
+		return runOutput(await done);
 	}
 
 	/** Serves the webhooks on 127.0.0.1 (production URLs point at it from now on). */
