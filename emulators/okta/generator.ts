@@ -170,6 +170,8 @@ function assignMembers(random: Random, users: OktaUserRecord[], plans: GroupPlan
 	const others = plans.filter((p) => !p.department && !p.city).map((p) => p.record.id);
 	const all = plans.map((p) => p.record.id);
 	const wanted = Math.min(2, all.length);
+	// Topping up draws from the role groups, so department and office groups hold only their own people.
+	const topUp = others.length >= wanted ? others : all;
 	for (const user of users) {
 		const chosen = new Set<string>();
 		const department = byDepartment.get(String(user.profile.department));
@@ -178,15 +180,17 @@ function assignMembers(random: Random, users: OktaUserRecord[], plans: GroupPlan
 		if (city) chosen.add(city);
 		const extra = others.length ? 1 + random.int(2) : 0;
 		for (let i = 0; i < extra; i++) chosen.add(random.pick(others));
-		while (chosen.size < wanted) chosen.add(random.pick(all));
+		while (chosen.size < wanted) chosen.add(random.pick(topUp));
 		for (const groupId of chosen) members.get(groupId)!.add(user.id);
 	}
 	if (users.length > 0) {
-		for (const [groupId, ids] of members) {
+		for (const plan of plans) {
+			const ids = members.get(plan.record.id)!;
 			if (ids.size > 0) continue;
+			const fitting = users.filter((user) => (!plan.department || user.profile.department === plan.department) && (!plan.city || user.profile.city === plan.city));
+			const pool = fitting.length ? fitting : users;
 			const count = Math.max(1, Math.min(5, Math.floor(users.length / all.length)));
-			for (let i = 0; i < count; i++) ids.add(random.pick(users).id);
-			members.set(groupId, ids);
+			for (let i = 0; i < count; i++) ids.add(random.pick(pool).id);
 		}
 	}
 	return new Map([...members].map(([groupId, ids]) => [groupId, [...ids].sort()]));
