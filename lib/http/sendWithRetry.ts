@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { DEFAULT_RETRY_POLICY, backoffDelay, networkErrorCode, retryDelayForResponse } from './retryDelay';
 import type { RetryPolicy } from './retryDelay';
 import type { HttpRequest, HttpResponse, RequestFn } from './types';
@@ -9,8 +11,6 @@ export interface RetryOptions {
 	/** Called before each wait; for logs and tests. */
 	onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void;
 }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends `request`, retrying rate limits, 5xx and dropped connections with
@@ -27,13 +27,18 @@ export async function sendWithRetry(
 	const wait = options.sleep ?? sleep;
 	const now = options.now ?? Date.now;
 	for (let attempt = 0; ; attempt++) {
-		let response: HttpResponse;
+		let response: HttpResponse | undefined;
+		let failure: unknown;
 		try {
 			response = await send(request);
 		} catch (error) {
-			const code = networkErrorCode(error);
+			failure = error;
+		}
+		if (response === undefined) {
+			// No answer arrived: only a transient network failure is worth another try.
+			const code = networkErrorCode(failure);
 			const retryable = code !== undefined && (idempotent || code === 'ECONNREFUSED');
-			if (!retryable || attempt >= policy.maxRetries) throw error;
+			if (!retryable || attempt >= policy.maxRetries) throw failure;
 			const delayMs = backoffDelay(attempt, policy);
 			options.onRetry?.({ attempt, delayMs, reason: code });
 			await wait(delayMs);

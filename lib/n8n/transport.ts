@@ -34,6 +34,7 @@ export function n8nRequestFn(context: RequestContext, credentialType: string): R
 		} else if (request.body !== undefined) {
 			options.body = request.body as IHttpRequestOptions['body'];
 		}
+		let failure: unknown;
 		try {
 			const response = (await context.helpers.httpRequestWithAuthentication.call(
 				context,
@@ -42,10 +43,12 @@ export function n8nRequestFn(context: RequestContext, credentialType: string): R
 			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 			return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: response.body };
 		} catch (error) {
-			const answered = responseOf(error);
-			if (answered) return answered;
-			throw error;
+			failure = error;
 		}
+		// A network failure is the clients' to judge (retry or not), so it goes up as it is.
+		const answered = responseOf(failure);
+		if (answered) return answered;
+		throw failure;
 	};
 }
 
