@@ -127,6 +127,17 @@ describe('OktaClient retries and errors', () => {
 		await assert.rejects(client.listApps(), (e: unknown) => e instanceof OktaApiError && e.requiredScope === undefined && !/grant/.test(e.message));
 	});
 
+	test('send carries a JSON body; a POST is not repeated after a 5xx (it may have been applied), only after a 429', async () => {
+		const send = scripted(() => ({ status: 503, headers: {}, body: {} }));
+		const client = new OktaClient({ orgUrl: ORG, request: send, retry: { sleep: async () => {} } });
+		await assert.rejects(client.send('POST', '/api/v1/eventHooks', { body: { name: 'h' } }), (e: unknown) => e instanceof OktaApiError && e.status === 503);
+		assert.equal(send.calls.length, 1);
+		assert.deepEqual(send.calls[0].body, { name: 'h' });
+		const limited = scripted(() => ({ status: 429, headers: {}, body: {} }), ok({ id: 'who1' }));
+		const again = new OktaClient({ orgUrl: ORG, request: limited, retry: { sleep: async () => {} } });
+		assert.deepEqual((await again.send('POST', '/api/v1/eventHooks', { body: {} })).body, { id: 'who1' });
+	});
+
 	test('getUser encodes logins', async () => {
 		const send = scripted(ok(user('u1')));
 		await new OktaClient({ orgUrl: ORG, request: send }).getUser(' ann+1@acme.com ');
