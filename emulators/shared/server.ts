@@ -114,7 +114,8 @@ export class EmulatorServer {
 	}
 
 	async listen(): Promise<string> {
-		this.server = http.createServer((req, res) => void this.handle(req, res));
+		// A failure outside the handlers (e.g. the client aborting mid-body) must not crash the test process.
+		this.server = http.createServer((req, res) => void this.handle(req, res).catch(() => res.destroy()));
 		this.server.keepAliveTimeout = 1000;
 		await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve));
 		const { port } = this.server.address() as AddressInfo;
@@ -210,7 +211,12 @@ export class EmulatorServer {
 			if (!match) continue;
 			pathMatched = true;
 			if (route.method !== req.method) continue;
-			route.keys.forEach((key, i) => (req.params[key] = decodeURIComponent(match[i + 1])));
+			try {
+				route.keys.forEach((key, i) => (req.params[key] = decodeURIComponent(match[i + 1])));
+			} catch {
+				// A malformed %-escape in the path (URIError) is the client's mistake, not a crash.
+				return { status: 400, body: { message: 'Malformed URL path' } };
+			}
 			try {
 				return await route.handler(req);
 			} catch (error) {
