@@ -66,8 +66,8 @@ export class Random {
 
 	hex(count: number): string {
 		let out = '';
-		for (let i = 0; i < count; i++) out += (this.int(16)).toString(16);
-		return out;
+		while (out.length < count) out += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, '0');
+		return out.slice(0, count);
 	}
 
 	oktaId(prefix: string): string {

@@ -80,9 +80,11 @@ export class OktaStore {
 			this.appsById.set(app.id, app);
 			this.appUsers.set(app.id, [...(data.appUsers.get(app.id) ?? [])].sort(compareIds));
 		}
-		this.adminId = this.users
-			.filter((user) => user.status === 'ACTIVE')
-			.sort((a, b) => a.created.localeCompare(b.created) || compareIds(a, b))[0]?.id;
+		let admin: OktaUserRecord | undefined;
+		for (const user of this.users) {
+			if (user.status === 'ACTIVE' && (!admin || user.created < admin.created)) admin = user;
+		}
+		this.adminId = admin?.id;
 	}
 
 	/** Current time in ms, never earlier than any stored timestamp (so changes always sort last). */

@@ -124,5 +124,8 @@ describe('Okta emulator: rate limits, errors, latency and faults', () => {
 		const unknownPath = await get(`${okta.url}/api/v1/nothing-here`);
 		assert.equal(unknownPath.status, 404);
 		assertOktaError(unknownPath.body, 'E0000007');
+		const malformed = await get(`${okta.url}/api/v1/users/%E0%A4%A`);
+		assert.equal(malformed.status, 400, 'a malformed escape is refused, not a crash');
+		assert.equal((await get(`${okta.url}/api/v1/groups`)).status, 200);
 	});
 });
