@@ -103,13 +103,18 @@ export class N8nInstance {
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			DB_SQLITE_POOL_SIZE: '1',
-			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+			// `n8n execute --rawOutput` prints its result at level info.
+			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
 			NODE_OPTIONS: '',
 		};
 	}
 
 	/** Runs an n8n CLI command to completion and returns its stdout. */
 	async cli(args: string[], timeoutMs = 180_000): Promise<string> {
+		return (await this.cliWithStderr(args, timeoutMs)).stdout;
+	}
+
+	async cliWithStderr(args: string[], timeoutMs = 180_000): Promise<{ stdout: string; stderr: string }> {
 		const env = await this.env();
 		return await new Promise((resolve, reject) => {
 			const child = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, ...args], { env, cwd: this.userFolder });
@@ -120,7 +125,7 @@ export class N8nInstance {
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 			child.on('close', (code) => {
 				clearTimeout(timer);
-				if (code === 0) resolve(stdout);
+				if (code === 0) resolve({ stdout, stderr });
 				else reject(new Error(`n8n ${args.join(' ')} exited ${code}\n${stdout}\n${stderr}`));
 			});
 		});
@@ -140,10 +145,10 @@ export class N8nInstance {
 
 	/** `n8n execute --id … --rawOutput`: the run's data as JSON. */
 	async execute(id: string): Promise<ExecuteResult> {
-		const stdout = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
+		const { stdout, stderr } = await this.cliWithStderr(['execute', `--id=${id}`, '--rawOutput']);
 		// n8n logs a few lines before the JSON; the JSON starts with a lone "{" line.
 		const start = stdout.search(/^\{$/m);
-		if (start < 0) throw new Error(`n8n execute printed no JSON:\n${stdout}`);
+		if (start < 0) throw new Error(`n8n execute printed no JSON:\n${stdout}\n${stderr}`);
 		return JSON.parse(stdout.slice(start)) as ExecuteResult;
 	}
 
