@@ -44,7 +44,6 @@ export const errors = {
 	forbidden: (headers?: Record<string, string>) =>
 		oktaError(403, 'E0000006', 'You do not have permission to perform the requested action', [], headers),
 	notFound: (id: string, type: string) => oktaError(404, 'E0000007', `Not found: Resource not found: ${id} (${type})`),
-	internal: () => oktaError(500, 'E0000009', 'Internal Server Error'),
 	invalidToken: (headers?: Record<string, string>) => oktaError(401, 'E0000011', 'Invalid token provided', [], headers),
 	methodNotAllowed: () => oktaError(405, 'E0000022', 'The endpoint does not support the provided HTTP method'),
 	invalidSearch: (cause?: string) => oktaError(400, 'E0000031', 'Invalid search criteria.', cause ? [cause] : []),

@@ -18,7 +18,7 @@ import { orgFromFixture, readFixture, type OktaFixture } from './fixture';
 import { generateOrg, type OrgSpec } from './generator';
 import { registerGroupRoutes } from './groups';
 import { registerOAuthRoutes } from './oauth';
-import { bucketOf, RateLimiter, rateLimitHeaders, type RateLimitBucket } from './rateLimit';
+import { bucketOf, RateLimiter, rateLimitHeaders, stateForAnswer, type RateLimitBucket } from './rateLimit';
 import { SigningKey } from './signing';
 import { OktaStore } from './store';
 import { TokenRegistry, type AuthCodeClientRegistration, type ServiceAppRegistration } from './tokens';
@@ -87,10 +87,8 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
 	};
 	server.decorate = (req, answer) => {
 		normalizeErrorAnswer(answer);
-		const state = rateLimiter.state(bucketOf(req.path));
-		// An injected 429 (the bucket itself still has room) resets within a second, like a burst limit.
-		const limited = answer.status === 429 ? { ...state, remaining: 0, reset: state.remaining > 0 ? Math.floor(Date.now() / 1000) + 1 : state.reset } : state;
-		answer.headers = { ...answer.headers, ...rateLimitHeaders(limited), 'X-Okta-Request-Id': randomBytes(18).toString('base64url') };
+		const state = stateForAnswer(rateLimiter.state(bucketOf(req.path)), answer.status);
+		answer.headers = { ...answer.headers, ...rateLimitHeaders(state), 'X-Okta-Request-Id': randomBytes(18).toString('base64url') };
 	};
 	server.notFound = (req) => oktaError(404, 'E0000007', `Not found: Resource not found: ${req.path} (${req.method})`);
 

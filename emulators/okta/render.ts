@@ -3,6 +3,7 @@
  * `_embedded` where asked for), with absolute URLs on the org's address.
  */
 import type { EmulatorContext } from './context';
+import { OKTA_ID_PREFIX } from './random';
 import type { OktaGroupRecord, OktaUserRecord } from './types';
 
 type Link = { href: string; method?: string };
@@ -42,7 +43,7 @@ export function renderUser(user: OktaUserRecord, context: EmulatorContext, detai
 		for (const operation of STATUS_LINKS[user.status]) {
 			links[operation] = { href: `${self}/${OPERATION_PATHS[operation]}`, method: 'POST' };
 		}
-		links.schema = { href: `${context.origin()}/api/v1/meta/schemas/user/osc${user.type.id.slice(3)}` };
+		links.schema = { href: `${context.origin()}/api/v1/meta/schemas/user/${OKTA_ID_PREFIX.userSchema}${user.type.id.slice(3)}` };
 		links.type = { href: `${context.origin()}/api/v1/meta/types/user/${user.type.id}` };
 	}
 	links.self = { href: self };
