@@ -91,12 +91,13 @@ export function buildOnboardingTicket(
 }
 
 /**
- * `customfields.<name or id>` or a Halo custom field name (`CF…`, Halo's own
- * prefix) becomes a `customfields` entry; anything else is a ticket field.
+ * A Halo custom field name (`CF…`, Halo's own prefix) or `customfield_<id>`
+ * becomes a `customfields` entry; anything else is a ticket field. (Mapping
+ * field names are plain identifiers, so the id form has no dot.)
  */
 export function customFieldKey(halo: string): { id: number } | { name: string } | undefined {
-	const explicit = /^customfields\.(.+)$/i.exec(halo.trim());
-	if (explicit) return /^\d+$/.test(explicit[1]) ? { id: Number(explicit[1]) } : { name: explicit[1] };
+	const byId = /^customfield_(\d+)$/i.exec(halo.trim());
+	if (byId) return { id: Number(byId[1]) };
 	return /^CF[A-Za-z0-9_]/.test(halo) ? { name: halo } : undefined;
 }
 

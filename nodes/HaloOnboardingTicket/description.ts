@@ -71,7 +71,7 @@ export const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Ticket Field',
 		default: {},
-		description: 'Ticket fields filled from the person; custom fields by name (CFStartDate) or as customfields.ID',
+		description: 'Ticket fields filled from the person; custom fields by name (CFStartDate) or by ID (customfield_12)',
 		displayOptions: ui,
 		options: [
 			{
@@ -92,7 +92,7 @@ export const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'CFStartDate',
-						description: 'A Halo ticket field (category_1, priority_id, …), a custom field name (CF…), or customfields.ID',
+						description: 'A Halo ticket field (category_1, priority_id, …), a custom field name (CF…), or customfield_ID',
 					},
 					{
 						displayName: 'Write Empty Values',

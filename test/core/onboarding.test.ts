@@ -74,9 +74,9 @@ describe('buildOnboardingTicket', () => {
 					{ halo: 'category_1', okta: 'okta.profile.department' },
 					{ halo: 'priority_id', okta: '{{profile.costCenter}}' },
 					{ halo: 'CFStartDate', okta: 'profile.startDate' },
-					{ halo: 'customfields.55', okta: 'login' },
-					{ halo: 'customfields.CFEmpty', okta: 'profile.nothing' },
-					{ halo: 'customfields.CFBlank', okta: 'profile.nothing', populateEmpty: true },
+					{ halo: 'customfield_55', okta: 'login' },
+					{ halo: 'CFEmpty', okta: 'profile.nothing' },
+					{ halo: 'CFBlank', okta: 'profile.nothing', populateEmpty: true },
 					{ halo: 'user_id', okta: 'profile.costCenter' },
 				],
 			},
@@ -107,8 +107,8 @@ describe('buildOnboardingTicket', () => {
 	});
 
 	test('custom field keys', () => {
-		assert.deepEqual(customFieldKey('customfields.12'), { id: 12 });
-		assert.deepEqual(customFieldKey('customfields.CFx'), { name: 'CFx' });
+		assert.deepEqual(customFieldKey('customfield_12'), { id: 12 });
+		assert.equal(customFieldKey('customfields'), undefined);
 		assert.deepEqual(customFieldKey('CFStartDate'), { name: 'CFStartDate' });
 		assert.equal(customFieldKey('category_1'), undefined);
 		assert.equal(customFieldKey('CF'), undefined);
