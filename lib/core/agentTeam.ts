@@ -4,11 +4,11 @@
  * that team with the configured access (can be assigned, sees unassigned,
  * sees other agents' tickets).
  */
+import { sameName } from './names';
 import type { HaloTeam, HaloTeamMembership, TeamAccess } from './types';
 
 export function findTeam(teams: readonly HaloTeam[], value: string): HaloTeam | undefined {
-	const wanted = value.trim().toLowerCase();
-	return teams.find((team) => team.name.trim().toLowerCase() === wanted);
+	return teams.find((team) => sameName(team.name, value));
 }
 
 export function teamMembership(team: HaloTeam, access: TeamAccess): HaloTeamMembership {

@@ -4,11 +4,11 @@
  * statuses. A rule with neither group nor app matches on statuses alone.
  * The first matching rule wins.
  */
+import { sameName } from './names';
 import type { OktaUser, SiteRule } from './types';
 
 function inGroup(user: OktaUser, group: string): boolean {
-	const wanted = group.trim().toLowerCase();
-	return (user.groups ?? []).some((g) => g.id === group || g.name.trim().toLowerCase() === wanted);
+	return (user.groups ?? []).some((g) => g.id === group || sameName(g.name, group));
 }
 
 export function siteRuleMatches(rule: SiteRule, user: OktaUser): boolean {

@@ -1,3 +1,4 @@
+import { sameName } from '../core/names';
 import { sendWithRetry } from '../http/sendWithRetry';
 import type { RetryOptions } from '../http/sendWithRetry';
 import type { HttpRequest, HttpResponse, QueryValue, RequestFn } from '../http/types';
@@ -20,6 +21,9 @@ import { userListingQuery } from './userSearch';
 
 /** Okta's largest page per endpoint. */
 export const PAGE_SIZE = { users: 200, groups: 200, groupMembers: 1000, apps: 200, appUsers: 500, userGroups: 200 } as const;
+
+/** Okta's largest `limit` for a group `q` query; Okta does not page `q`, so one answer must hold every prefix match. */
+export const GROUP_QUERY_LIMIT = 10_000;
 
 export interface OktaClientOptions {
 	/** The org URL (`https://acme.okta.com`); checked with `normalizeOrgUrl`. */
@@ -92,6 +96,21 @@ export class OktaClient {
 	/** One page of apps for a picker (`q` = label or name prefix). */
 	appsPage(q?: string, next?: string): Promise<{ items: OktaApp[]; next?: string }> {
 		return this.page<OktaApp>(next ?? '/api/v1/apps', { q: q || undefined, limit: PAGE_SIZE.apps });
+	}
+
+	/**
+	 * Groups called `name` (case-insensitive): one `q` query, which matches name
+	 * prefixes, narrowed to exact names. More than one means the name is ambiguous
+	 * (app groups may share a name with an Okta group).
+	 */
+	async groupsNamed(name: string): Promise<OktaGroup[]> {
+		const { items } = await this.page<OktaGroup>('/api/v1/groups', { q: name.trim(), limit: GROUP_QUERY_LIMIT });
+		return items.filter((group) => sameName(group.profile?.name, name));
+	}
+
+	/** Apps whose label (the name the Admin Console shows) is `label`, case-insensitive; `q` matches label prefixes. */
+	async appsLabelled(label: string): Promise<OktaApp[]> {
+		return (await this.listApps({ q: label.trim() })).filter((app) => sameName(app.label, label));
 	}
 
 	/** Users page by page; every status (DEPROVISIONED included) unless `statuses` narrows it. */

@@ -1,4 +1,4 @@
-export { OktaClient, PAGE_SIZE, collect, groupRef } from './OktaClient';
+export { GROUP_QUERY_LIMIT, OktaClient, PAGE_SIZE, collect, groupRef } from './OktaClient';
 export type { OktaClientOptions } from './OktaClient';
 export { OktaApiError } from './OktaApiError';
 export type { OktaErrorCause } from './OktaApiError';

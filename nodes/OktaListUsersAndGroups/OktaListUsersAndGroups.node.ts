@@ -3,8 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
 import { authenticationProperty, limitProperties, resourceProperty } from './descriptions/common';
-import { groupProperties } from './descriptions/groups';
-import { userProperties } from './descriptions/users';
+import { groupProperties, locatorProperties } from './descriptions/groups';
+import { includeGroupsProperty, userProperties } from './descriptions/users';
 import { searchApps, searchGroups } from './methods/listSearch';
 
 export class OktaListUsersAndGroups implements INodeType {
@@ -25,7 +25,15 @@ export class OktaListUsersAndGroups implements INodeType {
 			{ name: 'oktaServiceAppApi', required: true, displayOptions: { show: { authentication: ['serviceApp'] } } },
 			{ name: 'oktaAuthCodeOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
-		properties: [authenticationProperty, resourceProperty, ...limitProperties, ...userProperties, ...groupProperties],
+		properties: [
+			authenticationProperty,
+			resourceProperty,
+			...locatorProperties,
+			...limitProperties,
+			includeGroupsProperty,
+			...userProperties,
+			...groupProperties,
+		],
 	};
 
 	methods = { listSearch: { searchGroups, searchApps } };

@@ -10,6 +10,13 @@ export const groupProperties: INodeProperties[] = [
 		description: 'An Okta group search expression; empty lists every group',
 		displayOptions: { show: { resource: ['groups'] } },
 	},
+];
+
+/**
+ * The group of "Group Member" and the app of "App User". "By Name" lets saved
+ * workflows name them instead of holding an org-specific id (actions/locate.ts).
+ */
+export const locatorProperties: INodeProperties[] = [
 	{
 		displayName: 'Group',
 		name: 'group',
@@ -19,7 +26,9 @@ export const groupProperties: INodeProperties[] = [
 		modes: [
 			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchGroups', searchable: true } },
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 00g1a2b3c4d5e6f7g8h9' },
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Service Desk Agents' },
 		],
+		description: 'By Name matches the whole group name, ignoring case',
 		displayOptions: { show: { resource: ['groupMembers'] } },
 	},
 	{
@@ -31,7 +40,9 @@ export const groupProperties: INodeProperties[] = [
 		modes: [
 			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchApps', searchable: true } },
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 0oa1a2b3c4d5e6f7g8h9' },
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Salesforce.com' },
 		],
+		description: 'By Name matches the whole app label shown in the Okta Admin Console, ignoring case',
 		displayOptions: { show: { resource: ['appUsers'] } },
 	},
 ];

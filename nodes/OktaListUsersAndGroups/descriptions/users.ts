@@ -4,15 +4,17 @@ import { OKTA_STATUSES } from '../../../lib/core/types';
 
 const forUsers = { show: { resource: ['users'] } };
 
+/** Users and group members are both Okta user objects, so both can carry their groups. */
+export const includeGroupsProperty: INodeProperties = {
+	displayName: 'Include Groups',
+	name: 'includeGroups',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to add each user\'s groups as groups: [{ ID, name }] (read once per group, not per user)',
+	displayOptions: { show: { resource: ['users', 'groupMembers'] } },
+};
+
 export const userProperties: INodeProperties[] = [
-	{
-		displayName: 'Include Groups',
-		name: 'includeGroups',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to add each user\'s groups as groups: [{ ID, name }] (read once per group, not per user)',
-		displayOptions: forUsers,
-	},
 	{
 		displayName: 'Statuses',
 		name: 'statuses',
