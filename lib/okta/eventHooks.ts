@@ -1,16 +1,10 @@
 /**
  * Okta's Event Hooks API (`/api/v1/eventHooks`): list, create, verify,
- * activate, deactivate, delete. Creating needs a JSON body, which
- * `OktaClient.send` does not carry, so these calls have their own small request
- * point built from the same parts (org URL check, `sendWithRetry`,
- * `errorFromResponse`) over the same injected RequestFn.
+ * activate, deactivate, delete, all through `OktaClient.send`, the one Okta
+ * request point (org URL check, retries, `OktaApiError` built from Okta's answer).
  */
-import { sendWithRetry } from '../http/sendWithRetry';
-import type { RetryOptions } from '../http/sendWithRetry';
-import type { HttpMethod, HttpRequest, HttpResponse, RequestFn } from '../http/types';
-import { errorFromResponse } from './errorFromResponse';
+import type { OktaClient } from './OktaClient';
 import { OktaApiError } from './OktaApiError';
-import { normalizeOrgUrl } from './orgUrl';
 
 export interface EventHook {
 	id: string;
@@ -78,60 +72,52 @@ function sameSet(a: string[], b: string[]): boolean {
 	return left.size === right.size && [...left].every((x) => right.has(x));
 }
 
-export interface OktaEventHooksOptions {
-	orgUrl: string;
-	/** Carries authentication (n8n's credential in nodes). */
-	request: RequestFn;
-	retry?: RetryOptions;
-}
-
 const BASE = '/api/v1/eventHooks';
 
 export class OktaEventHooks {
-	readonly orgUrl: string;
-	private readonly request: RequestFn;
-	private readonly retry: RetryOptions;
+	constructor(private readonly client: OktaClient) {}
 
-	constructor(options: OktaEventHooksOptions) {
-		this.orgUrl = normalizeOrgUrl(options.orgUrl);
-		this.request = options.request;
-		this.retry = options.retry ?? {};
+	get orgUrl(): string {
+		return this.client.orgUrl;
 	}
 
 	async list(): Promise<EventHook[]> {
-		const hooks = await this.send<EventHook[]>('GET', BASE);
+		const { body: hooks } = await this.client.send<EventHook[]>('GET', BASE);
 		if (!Array.isArray(hooks)) throw new OktaApiError({ status: 200, errorSummary: 'Okta answered the event hook list with something other than a list' });
 		return hooks;
 	}
 
 	/** Undefined when Okta does not know the id (deleted in the admin console). */
 	async get(id: string): Promise<EventHook | undefined> {
-		const { request, response } = await this.exchange('GET', hookPath(id));
-		if (response.status === 404) return undefined;
-		return bodyOf<EventHook>(request, response);
+		try {
+			return (await this.client.send<EventHook>('GET', hookPath(id))).body;
+		} catch (error) {
+			if (error instanceof OktaApiError && error.status === 404) return undefined;
+			throw error;
+		}
 	}
 
-	/** Okta creates the hook ACTIVE but UNVERIFIED; it delivers only after `verify`. */
-	create(spec: EventHookSpec): Promise<EventHook> {
-		return this.send<EventHook>('POST', BASE, eventHookBody(spec), false);
+	/** Okta creates the hook ACTIVE but UNVERIFIED; it delivers only after `verify`. Not retried after a 5xx: Okta may have created it. */
+	async create(spec: EventHookSpec): Promise<EventHook> {
+		return (await this.client.send<EventHook>('POST', BASE, { body: eventHookBody(spec), idempotent: false })).body;
 	}
 
 	/** Okta sends the one-time verification GET to the hook's URL; a failed check is a 400 OktaApiError. */
 	verify(id: string): Promise<EventHook> {
-		return this.send<EventHook>('POST', `${hookPath(id)}/lifecycle/verify`);
+		return this.lifecycle(id, 'verify');
 	}
 
 	activate(id: string): Promise<EventHook> {
-		return this.send<EventHook>('POST', `${hookPath(id)}/lifecycle/activate`);
+		return this.lifecycle(id, 'activate');
 	}
 
 	deactivate(id: string): Promise<EventHook> {
-		return this.send<EventHook>('POST', `${hookPath(id)}/lifecycle/deactivate`);
+		return this.lifecycle(id, 'deactivate');
 	}
 
 	/** Okta deletes only INACTIVE hooks. */
 	async delete(id: string): Promise<void> {
-		await this.send<unknown>('DELETE', hookPath(id));
+		await this.client.send<unknown>('DELETE', hookPath(id));
 	}
 
 	/** Deactivates (when needed) and deletes; false when the hook was already gone. */
@@ -143,21 +129,10 @@ export class OktaEventHooks {
 		return true;
 	}
 
-	/** The request point of these calls. Lifecycle POSTs repeat safely, so only `create` is not retried after a 5xx. */
-	private async send<T>(method: HttpMethod, path: string, body?: unknown, idempotent = true): Promise<T> {
-		const { request, response } = await this.exchange(method, path, body, idempotent);
-		return bodyOf<T>(request, response);
+	/** Lifecycle POSTs repeat safely (the same state again), so unlike `create` they are retried after a 5xx. */
+	private async lifecycle(id: string, step: 'verify' | 'activate' | 'deactivate'): Promise<EventHook> {
+		return (await this.client.send<EventHook>('POST', `${hookPath(id)}/lifecycle/${step}`, { idempotent: true })).body;
 	}
-
-	private async exchange(method: HttpMethod, path: string, body?: unknown, idempotent = true): Promise<{ request: HttpRequest; response: HttpResponse }> {
-		const request: HttpRequest = { method, url: `${this.orgUrl}${path}`, ...(body === undefined ? {} : { body }) };
-		return { request, response: await sendWithRetry(this.request, request, idempotent, this.retry) };
-	}
-}
-
-function bodyOf<T>(request: HttpRequest, response: HttpResponse): T {
-	if (response.status < 200 || response.status > 299) throw errorFromResponse(request, response);
-	return response.body as T;
 }
 
 function hookPath(id: string): string {

@@ -1,8 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { oktaCredentialType, oktaNodeError } from '../../lib/n8n/okta';
-import { n8nRequestFn } from '../../lib/n8n/transport';
+import { oktaClientFor, oktaNodeError } from '../../lib/n8n/okta';
 import { OktaEventHooks, eventHookMatches } from '../../lib/okta/eventHooks';
 import type { EventHookSpec } from '../../lib/okta/eventHooks';
 import { EVENT_HOOK_SECRET_CREDENTIAL } from './receive';
@@ -16,10 +15,9 @@ function registering(context: IHookFunctions): boolean {
 	return context.getNodeParameter('registerEventHook', false) === true;
 }
 
+/** The credential follows the node's `authentication` parameter, as for the List node. */
 async function eventHooksFor(context: IHookFunctions): Promise<OktaEventHooks> {
-	const credentialType = oktaCredentialType(context.getNodeParameter('authentication', 'apiToken'));
-	const credentials = await context.getCredentials<{ url?: unknown }>(credentialType);
-	return new OktaEventHooks({ orgUrl: String(credentials.url ?? ''), request: n8nRequestFn(context, credentialType) });
+	return new OktaEventHooks(await oktaClientFor(context));
 }
 
 /** The hook this node wants in Okta: its production URL, chosen events and the secret header. */

@@ -5,6 +5,7 @@ import type { HttpRequest, HttpResponse } from '../../lib/http/types';
 import { OktaEventHooks, eventHookBody, eventHookMatches } from '../../lib/okta/eventHooks';
 import type { EventHook, EventHookSpec } from '../../lib/okta/eventHooks';
 import { OktaApiError } from '../../lib/okta/OktaApiError';
+import { OktaClient } from '../../lib/okta/OktaClient';
 
 const SPEC: EventHookSpec = {
 	name: 'n8n: onboarding',
@@ -33,7 +34,7 @@ function scripted(answers: Array<Partial<HttpResponse>>) {
 		const next = answers.shift() ?? { status: 500 };
 		return { status: next.status ?? 200, headers: next.headers ?? {}, body: next.body };
 	};
-	return { sent, hooks: new OktaEventHooks({ orgUrl: 'https://acme.okta.com', request, retry: { sleep: async () => {} } }) };
+	return { sent, hooks: new OktaEventHooks(new OktaClient({ orgUrl: 'https://acme.okta.com', request, retry: { sleep: async () => {} } })) };
 }
 
 describe('eventHookBody', () => {
@@ -92,6 +93,20 @@ describe('OktaEventHooks', () => {
 		const { sent, hooks } = scripted([{ status: 502 }, { body: hook() }]);
 		await assert.rejects(hooks.create(SPEC), OktaApiError);
 		assert.equal(sent.length, 1);
+	});
+
+	test('create is not repeated after a dropped connection; lifecycle calls, which repeat safely, are', async () => {
+		const sent: string[] = [];
+		const dropped = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+		const request = async (req: HttpRequest): Promise<HttpResponse> => {
+			sent.push(`${req.method} ${new URL(req.url).pathname}`);
+			if (sent.length === 1) throw dropped;
+			return sent.length === 2 ? { status: 502, headers: {}, body: 'Bad Gateway' } : { status: 200, headers: {}, body: hook() };
+		};
+		const hooks = new OktaEventHooks(new OktaClient({ orgUrl: 'https://acme.okta.com', request, retry: { sleep: async () => {} } }));
+		await assert.rejects(hooks.create(SPEC), /socket hang up/);
+		assert.deepEqual(await hooks.verify('who1'), hook());
+		assert.deepEqual(sent, ['POST /api/v1/eventHooks', 'POST /api/v1/eventHooks/who1/lifecycle/verify', 'POST /api/v1/eventHooks/who1/lifecycle/verify']);
 	});
 
 	test('remove: deactivates an active hook before deleting; false when already gone', async () => {
