@@ -211,6 +211,20 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 		assert.deepEqual((out[1].roles as IDataObject).removed, { agentRoles: [], cabs: [], userRoles: [U.approver] });
 	});
 
+	test('mappings from the UI fields (groups picked from Okta: matched by id)', async () => {
+		const parameters = {
+			configSource: 'ui',
+			groupInput: 'okta',
+			authentication: 'apiToken',
+			roleMappings: { mapping: [{ oktaGroupId: '00g-service-desk', group: 'ignored', agentRoleId: R.technician }] },
+		};
+		const bob = person('agent', BOB, []);
+		bob.okta.groups = [{ id: '00g-service-desk', name: 'Renamed In Okta' }];
+		const { status } = await run([bob], parameters);
+		assert.equal(status, 'success');
+		assert.deepEqual(roleIds(BOB), [R.technician]);
+	});
+
 	test('a bad mapping is refused before any Halo call, naming the path', async () => {
 		const { status, nodeErrors } = await run(
 			[person('agent', BOB, ['IT Admins'])],
