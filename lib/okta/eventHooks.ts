@@ -89,12 +89,14 @@ export class OktaEventHooks {
 
 	/** Undefined when Okta does not know the id (deleted in the admin console). */
 	async get(id: string): Promise<EventHook | undefined> {
+		let failure: unknown;
 		try {
 			return (await this.client.send<EventHook>('GET', hookPath(id))).body;
 		} catch (error) {
-			if (error instanceof OktaApiError && error.status === 404) return undefined;
-			throw error;
+			failure = error;
 		}
+		if (failure instanceof OktaApiError && failure.status === 404) return undefined;
+		throw failure;
 	}
 
 	/** Okta creates the hook ACTIVE but UNVERIFIED; it delivers only after `verify`. Not retried after a 5xx: Okta may have created it. */
