@@ -30,7 +30,7 @@ export async function applyRoleMappings(context: IExecuteFunctions): Promise<INo
 		const mappings = readMappingConfig(context, 0, readUiRoleMappings).roleMappings ?? [];
 		const needs = roleNeeds(mappings, inputs.filter(isPlannable) as UpsertResultItem[]);
 		const client = await haloClientFor(context, { dryRun });
-		const plan = planRoles(inputs, mappings, await readRoleState(client, needs));
+		const plan = planRoles(inputs, mappings, await readRoleState(client, needs, inputs));
 		results = plan.items;
 		failed = await writePlan(client, plan.writes, batchSize, continueOnFail);
 	} catch (error) {
@@ -55,13 +55,24 @@ export async function applyRoleMappings(context: IExecuteFunctions): Promise<INo
 }
 
 /** Only the lists the mappings use: agents with roles, CABs with members, users with roles. */
-async function readRoleState(client: HaloClient, needs: RoleNeeds): Promise<CurrentRoleState> {
+async function readRoleState(client: HaloClient, needs: RoleNeeds, inputs: Array<Partial<UpsertResultItem>>): Promise<CurrentRoleState> {
 	const agents = needs.agentRoles ? await client.listAgents({ includeDisabled: true, includeRoles: true }) : undefined;
 	const cabs = needs.cabs ? await client.listCabs({ includeMembers: true }) : undefined;
 	// A Halo that leaves members out of the CAB list: one more read of every membership.
 	const cabMembers = cabs?.some((cab) => !Array.isArray(cab.members)) ? await client.listCabMembers() : undefined;
-	const users = needs.userRoles ? await client.listUsers({ includeInactive: true }) : undefined;
+	const users = needs.userRoles ? (justCreatedUsers(inputs) ?? (await client.listUsers({ includeInactive: true }))) : undefined;
 	return roleStateFromHalo({ agents, users, cabs, cabMembers });
+}
+
+/**
+ * When every user is one the Upsert just created, its item holds Halo's answer
+ * to the create, roles included: that is the current state, and the pages of
+ * every Halo user need not be read (a first full sync).
+ */
+function justCreatedUsers(inputs: Array<Partial<UpsertResultItem>>): Array<Record<string, unknown>> | undefined {
+	const users = inputs.filter((item) => isPlannable(item) && item.target === 'user');
+	if (users.length === 0 || !users.every((item) => item.action === 'created' && Array.isArray(item.record?.roles))) return undefined;
+	return users.map((item) => ({ id: item.haloId, roles: item.record?.roles }));
 }
 
 /** Batched saves; with continue-on-fail a failed batch marks its records and the rest go on. */

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { configSourceProperties } from '../../lib/n8n/mappingConfig';
+import { oktaAuthenticationProperty } from '../../lib/n8n/okta';
 
 const EXAMPLE_CONFIG = `{
   "roleMappings": [
@@ -30,19 +31,10 @@ export const properties: INodeProperties[] = [
 		default: 'type',
 		displayOptions: ui,
 	},
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'API Token', value: 'apiToken' },
-			{ name: 'Service App (Private Key JWT)', value: 'serviceApp' },
-			{ name: 'OAuth2 (Authorization Code)', value: 'oAuth2' },
-		],
-		default: 'apiToken',
+	oktaAuthenticationProperty({
 		description: 'Okta credential used only to list groups for the dropdown',
 		displayOptions: pickFromOkta,
-	},
+	}),
 	{
 		displayName: 'Role Mappings',
 		name: 'roleMappings',

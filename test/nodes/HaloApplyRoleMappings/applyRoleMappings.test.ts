@@ -184,6 +184,15 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 		assert.deepEqual((onlyUsers.out[1].roles as IDataObject).added, { agentRoles: [], cabs: [], userRoles: [] });
 	});
 
+	test('users the Upsert just created: their roles come from its answer, no user pages are read', async () => {
+		const uma = person('user', UMA, ['Everyone'], 'created');
+		uma.record = { id: UMA, roles: [{ id: U.approver, name: 'Approver' }, { id: U.siteContact, name: 'Site Contact' }] };
+		const { reads, writes } = await run([uma]);
+		assert.equal(reads.length, 0);
+		assert.deepEqual(writes[0].body, [{ id: UMA, roles: [{ id: U.siteContact, name: 'Site Contact' }, { id: U.standard }] }]);
+		assert.deepEqual(userRoleIds(UMA), [U.standard, U.siteContact].sort());
+	});
+
 	test('dry run reports the changes and writes nothing', async () => {
 		const { out, writes } = await run(moved(), jsonConfig({ dryRun: true }));
 		assert.equal(writes.length, 0);
