@@ -111,9 +111,10 @@ async function placementsOf(client: HaloClient, items: Array<Partial<UpsertResul
 		let siteId = positive(item.record?.site_id);
 		let clientId = positive(item.record?.client_id);
 		if (siteId === undefined) {
-			const user = await client.get('Users', userId);
-			siteId = positive(user.site_id);
-			clientId = positive(user.client_id);
+			// A user that cannot be read gets no placement; Halo then refuses or fills in that one ticket alone.
+			const user = await client.get('Users', userId).catch(() => undefined);
+			siteId = positive(user?.site_id);
+			clientId = positive(user?.client_id);
 		}
 		if (clientId === undefined && siteId !== undefined) clientId = (await sites()).get(siteId);
 		placements.set(userId, { site_id: siteId, client_id: clientId });

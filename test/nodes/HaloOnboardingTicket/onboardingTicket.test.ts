@@ -192,6 +192,17 @@ describe('Create Onboarding Ticket (n8n engine, Halo emulator)', () => {
 		assert.deepEqual(calls, ['GET Tickets', 'GET Tickets', 'POST Tickets', 'POST Tickets', 'GET TicketType']);
 	});
 
+	test('a person Halo does not know fails alone; the others in the batch get theirs', async () => {
+		const ghost = { ...person(31, 'created', { site_id: undefined, client_id: undefined }), haloId: 99 };
+		const { out, status, calls } = await run([person(30), ghost, person(32)], json(), { onError: 'continueRegularOutput' });
+		assert.equal(status, 'success');
+		assert.match(String(out[1].error), /User 99 does not exist/);
+		assert.equal(typeof out[0].ticketId, 'number');
+		assert.equal(typeof out[2].ticketId, 'number');
+		// [30, 99, 32] refused → [30, 99] refused → [30], [99]; then [32].
+		assert.deepEqual(calls, ['GET Tickets', 'GET Users/99', 'POST Tickets', 'POST Tickets', 'POST Tickets', 'POST Tickets', 'POST Tickets']);
+	});
+
 	test('agents and failed upserts are skipped without a call', async () => {
 		const agent = { ...person(30), target: 'agent' as const };
 		const failed = { ...person(31), action: 'failed' as const, error: 'boom' };

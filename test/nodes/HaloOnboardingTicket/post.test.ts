@@ -15,7 +15,7 @@ import type { HttpRequest } from '../../../lib/http/types';
 import { postTickets } from '../../../nodes/HaloOnboardingTicket/post';
 import type { TicketJob } from '../../../nodes/HaloOnboardingTicket/post';
 import { assertBodiesValid } from '../../halo/support/bodies';
-import { fetchRequestFn } from '../../halo/support/fetchRequestFn';
+import { fetchRequestFn } from '../../helpers/fetchRequestFn';
 
 const S = HALO_SEED;
 const USERS = [40, 41, 42, 43, 44];
