@@ -8,7 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { OKTA_CREDENTIAL_TEST_RULES, ORG_URL_PROPERTY, httpRequestFn, requestUrl } from '../lib/n8n/okta';
+import { OKTA_CREDENTIAL_TEST_RULES, ORG_URL_PROPERTY, requestUrl } from '../lib/n8n/okta';
+import { helperRequestFn } from '../lib/n8n/transport';
 import { accessTokenHeaders } from '../lib/okta/requestAuth';
 import { DEFAULT_SERVICE_APP_SCOPES, fetchServiceAppToken } from '../lib/okta/serviceAppToken';
 
@@ -96,7 +97,7 @@ export class OktaServiceAppApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const token = await fetchServiceAppToken(httpRequestFn(this), {
+		const token = await fetchServiceAppToken(helperRequestFn(this.helpers), {
 			orgUrl: String(credentials.url ?? ''),
 			clientId: String(credentials.clientId ?? '').trim(),
 			privateKey: String(credentials.privateKey ?? ''),

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 
 import { buildAppUser } from './appUserFactory';
+import { buildEveryoneGroup, buildGroup } from './groupFactory';
 import { OKTA_ID_PREFIX, Random } from './random';
 import type { NewUserProfile, OrgData } from './store';
 import { oktaTimestamp } from './time';
@@ -65,28 +66,12 @@ export function orgFromFixture(fixture: OktaFixture, seed = 1): OrgData {
 	const stamp = oktaTimestamp(created);
 	const memberships = new Map<string, string[]>();
 	const groups: OktaGroupRecord[] = (fixture.groups ?? []).map((entry) => {
-		const group: OktaGroupRecord = {
-			id: entry.id ?? random.oktaId(OKTA_ID_PREFIX.group),
-			created: stamp,
-			lastUpdated: stamp,
-			lastMembershipUpdated: stamp,
-			objectClass: ['okta:user_group'],
-			type: 'OKTA_GROUP',
-			profile: { name: entry.name, description: entry.description ?? null },
-		};
+		const group = buildGroup(entry.id ?? random.oktaId(OKTA_ID_PREFIX.group), { name: entry.name, description: entry.description ?? null }, { created });
 		memberships.set(group.id, [...new Set((entry.members ?? []).map(resolve))]);
 		return group;
 	});
 	if (fixture.everyoneGroup ?? true) {
-		const everyone: OktaGroupRecord = {
-			id: random.oktaId(OKTA_ID_PREFIX.group),
-			created: stamp,
-			lastUpdated: stamp,
-			lastMembershipUpdated: stamp,
-			objectClass: ['okta:user_group'],
-			type: 'BUILT_IN',
-			profile: { name: 'Everyone', description: 'All users in your organization' },
-		};
+		const everyone = buildEveryoneGroup(random.oktaId(OKTA_ID_PREFIX.group), { created });
 		groups.push(everyone);
 		memberships.set(
 			everyone.id,

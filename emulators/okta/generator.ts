@@ -5,6 +5,7 @@
  * is in several groups (plus Okta's built-in Everyone group).
  */
 import { buildAppUser } from './appUserFactory';
+import { buildEveryoneGroup, buildGroup } from './groupFactory';
 import { APP_TEMPLATES, DEPARTMENTS, EMAIL_DOMAIN, EXTRA_GROUP_NAMES, FIRST_NAMES, LAST_NAMES, OFFICES } from './names';
 import { OKTA_ID_PREFIX, Random } from './random';
 import type { OrgData } from './store';
@@ -146,19 +147,9 @@ function planGroups(random: Random, count: number): GroupPlan[] {
 		idsTaken.add(id);
 		const created = HISTORY_START - random.int(400 * DAY_MS);
 		const lastUpdated = created + random.int(HISTORY_END - created);
-		return {
-			department: entry.department,
-			city: entry.city,
-			record: {
-				id,
-				created: oktaTimestamp(created),
-				lastUpdated: oktaTimestamp(lastUpdated),
-				lastMembershipUpdated: oktaTimestamp(HISTORY_END - random.int(30 * DAY_MS)),
-				objectClass: ['okta:user_group'],
-				type: 'OKTA_GROUP',
-				profile: { name: entry.name, description: entry.description },
-			},
-		};
+		const lastMembershipUpdated = HISTORY_END - random.int(30 * DAY_MS);
+		const record = buildGroup(id, { name: entry.name, description: entry.description }, { created, lastUpdated, lastMembershipUpdated });
+		return { department: entry.department, city: entry.city, record };
 	});
 }
 
@@ -197,16 +188,7 @@ function assignMembers(random: Random, users: OktaUserRecord[], plans: GroupPlan
 }
 
 function builtInEveryone(random: Random): OktaGroupRecord {
-	const created = oktaTimestamp(HISTORY_START - 500 * DAY_MS);
-	return {
-		id: random.oktaId(OKTA_ID_PREFIX.group),
-		created,
-		lastUpdated: created,
-		lastMembershipUpdated: oktaTimestamp(HISTORY_END),
-		objectClass: ['okta:user_group'],
-		type: 'BUILT_IN',
-		profile: { name: 'Everyone', description: 'All users in your organization' },
-	};
+	return buildEveryoneGroup(random.oktaId(OKTA_ID_PREFIX.group), { created: HISTORY_START - 500 * DAY_MS, lastMembershipUpdated: HISTORY_END });
 }
 
 function generateApps(random: Random, count: number): OktaAppRecord[] {

@@ -5,6 +5,7 @@
  * change the org the way an admin would (and bump `lastUpdated` like Okta).
  */
 import { buildAppUser } from './appUserFactory';
+import { buildGroup } from './groupFactory';
 import { OKTA_ID_PREFIX, Random } from './random';
 import { byId, insertSorted, itself, removeSorted } from './sorted';
 import { oktaTimestamp } from './time';
@@ -189,16 +190,7 @@ export class OktaStore {
 	}
 
 	createGroup(name: string, description: string | null = null): OktaGroupRecord {
-		const stamp = oktaTimestamp(this.now());
-		const group: OktaGroupRecord = {
-			id: this.unusedId(OKTA_ID_PREFIX.group, this.groupsById),
-			created: stamp,
-			lastUpdated: stamp,
-			lastMembershipUpdated: stamp,
-			objectClass: ['okta:user_group'],
-			type: 'OKTA_GROUP',
-			profile: { name, description },
-		};
+		const group = buildGroup(this.unusedId(OKTA_ID_PREFIX.group, this.groupsById), { name, description }, { created: this.now() });
 		insertSorted(this.groups, group, byId);
 		this.groupsById.set(group.id, group);
 		this.memberIds.set(group.id, []);

@@ -7,21 +7,19 @@ import type {
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
 	INodePropertyOptions,
 	JsonObject,
 } from 'n8n-workflow';
 
-import type { HttpRequest, HttpResponse, RequestFn } from '../http/types';
 import { HaloApiError } from '../halo/HaloApiError';
 import { HaloClient } from '../halo/HaloClient';
 import type { HaloRecord } from '../halo/HaloClient';
 import { HaloConnectionError } from '../halo/HaloConnectionError';
 import { requestHaloToken } from '../halo/auth';
 import type { HaloAuthSettings } from '../halo/auth';
-import { n8nRequestFn } from './transport';
+import { helperRequestFn, n8nRequestFn } from './transport';
 import type { RequestContext } from './transport';
 
 export const HALO_CREDENTIAL = 'haloApi';
@@ -62,31 +60,6 @@ export async function fetchHaloAccessToken(helpers: IHttpRequestHelper['helpers'
 	};
 	const token = await requestHaloToken(helperRequestFn(helpers), settings);
 	return token.accessToken;
-}
-
-/** n8n's `httpRequest` helper as a RequestFn (every status resolved). */
-export function helperRequestFn(helpers: IHttpRequestHelper['helpers']): RequestFn {
-	return async (request: HttpRequest): Promise<HttpResponse> => {
-		const options: IHttpRequestOptions = {
-			method: request.method,
-			url: request.url,
-			qs: request.query as IHttpRequestOptions['qs'],
-			headers: { Accept: 'application/json', ...request.headers },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		};
-		if (request.form) {
-			options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
-			options.body = new URLSearchParams(request.form).toString();
-		} else if (request.body !== undefined) {
-			options.body = request.body as IHttpRequestOptions['body'];
-		}
-		const response = (await helpers.httpRequest(options)) as { statusCode: number; headers?: Record<string, unknown>; body: unknown };
-		const headers: Record<string, string> = {};
-		for (const [name, value] of Object.entries(response.headers ?? {})) if (value != null) headers[name.toLowerCase()] = String(value);
-		return { status: response.statusCode, headers, body: response.body };
-	};
 }
 
 /** A Halo (or any) error as the n8n error the node throws: NodeApiError for Halo's answers, NodeOperationError otherwise. */

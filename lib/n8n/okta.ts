@@ -1,13 +1,12 @@
 /**
  * n8n glue for Okta: the client for a node (by its `authentication`
- * parameter), the request function credentials use before a node runs, and
- * the one conversion of Okta errors into n8n errors (List and the trigger).
+ * parameter), the parts of node and credential descriptions every Okta node
+ * shares, and the one conversion of Okta errors into n8n errors.
  */
 import type {
 	ICredentialDataDecryptedObject,
 	IAuthenticateRuleResponseCode,
 	IExecuteFunctions,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
@@ -17,7 +16,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { HttpRequest, HttpResponse, RequestFn } from '../http/types';
 import { OktaApiError } from '../okta/OktaApiError';
 import { OktaClient } from '../okta/OktaClient';
 import { OktaCredentialError } from '../okta/OktaCredentialError';
@@ -28,18 +26,31 @@ import { n8nRequestFn } from './transport';
 
 export type OktaAuthentication = 'apiToken' | 'serviceApp' | 'oAuth2';
 
-/** `authentication` parameter value → credential type name (DESIGN.md; saved workflows depend on both). */
+/** The `authentication` values, their labels and credential types (DESIGN.md; saved workflows depend on all of them). */
+const OKTA_AUTHENTICATIONS: ReadonlyArray<{ value: OktaAuthentication; name: string; credential: string }> = [
+	{ value: 'apiToken', name: 'API Token', credential: 'oktaTokenApi' },
+	{ value: 'serviceApp', name: 'Service App (Private Key JWT)', credential: 'oktaServiceAppApi' },
+	{ value: 'oAuth2', name: 'OAuth2 (Authorization Code)', credential: 'oktaAuthCodeOAuth2Api' },
+];
+
+/** `authentication` parameter value → credential type name. */
 export function oktaCredentialType(authentication: unknown): string {
-	switch (authentication ?? 'apiToken') {
-		case 'apiToken':
-			return 'oktaTokenApi';
-		case 'serviceApp':
-			return 'oktaServiceAppApi';
-		case 'oAuth2':
-			return 'oktaAuthCodeOAuth2Api';
-		default:
-			throw new OktaCredentialError(`Unknown Okta authentication "${String(authentication)}"`);
-	}
+	const wanted = authentication ?? 'apiToken';
+	const found = OKTA_AUTHENTICATIONS.find((entry) => entry.value === wanted);
+	if (!found) throw new OktaCredentialError(`Unknown Okta authentication "${String(authentication)}"`);
+	return found.credential;
+}
+
+/** The `authentication` parameter of a node that calls Okta; `extra` adds a description or display options. */
+export function oktaAuthenticationProperty(extra: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: OKTA_AUTHENTICATIONS.map(({ name, value }) => ({ name, value })),
+		default: 'apiToken',
+		...extra,
+	};
 }
 
 function authenticationOf(context: RequestContext, itemIndex: number): unknown {
@@ -79,36 +90,6 @@ export function oktaNodeError(node: INode, error: unknown, itemIndex?: number): 
 		return new NodeOperationError(node, error.message, { itemIndex, description: 'Check the Okta credential' });
 	}
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
-}
-
-/**
- * A RequestFn over `helpers.httpRequest`, for credential code that runs before
- * any node (preAuthentication). Resolves for every status, like all RequestFns.
- */
-export function httpRequestFn(helper: IHttpRequestHelper): RequestFn {
-	return async (request: HttpRequest): Promise<HttpResponse> => {
-		const options: IHttpRequestOptions = {
-			method: request.method,
-			url: request.url,
-			qs: request.query as IHttpRequestOptions['qs'],
-			headers: { Accept: 'application/json', ...request.headers },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		};
-		if (request.form) {
-			options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
-			options.body = new URLSearchParams(request.form).toString();
-		} else if (request.body !== undefined) {
-			options.body = request.body as IHttpRequestOptions['body'];
-		}
-		const response = (await helper.helpers.httpRequest(options)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
-		const headers: Record<string, string> = {};
-		for (const [name, value] of Object.entries(response.headers ?? {})) {
-			if (value !== undefined && value !== null) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-		}
-		return { status: response.statusCode, headers, body: response.body };
-	};
 }
 
 /** The absolute URL a request will go to (credential tests pass `baseURL` + a relative `url`). */

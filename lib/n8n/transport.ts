@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	IHookFunctions,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
@@ -19,21 +20,7 @@ export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFu
  */
 export function n8nRequestFn(context: RequestContext, credentialType: string): RequestFn {
 	return async (request: HttpRequest): Promise<HttpResponse> => {
-		const options: IHttpRequestOptions = {
-			method: request.method,
-			url: request.url,
-			qs: dropUndefined(request.query),
-			headers: { Accept: 'application/json', ...request.headers },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: { ignore: true, except: [401] },
-		};
-		if (request.form) {
-			options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
-			options.body = new URLSearchParams(request.form).toString();
-		} else if (request.body !== undefined) {
-			options.body = request.body as IHttpRequestOptions['body'];
-		}
+		const options = httpRequestOptions(request, { ignore: true, except: [401] });
 		let failure: unknown;
 		try {
 			const response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -50,6 +37,42 @@ export function n8nRequestFn(context: RequestContext, credentialType: string): R
 		if (answered) return answered;
 		throw failure;
 	};
+}
+
+/**
+ * A RequestFn over n8n's plain `httpRequest` helper (no credential applied),
+ * for credential code that runs before any node: preAuthentication, where the
+ * request itself fetches the token. Resolves for every status, like all RequestFns.
+ */
+export function helperRequestFn(helpers: IHttpRequestHelper['helpers']): RequestFn {
+	return async (request: HttpRequest): Promise<HttpResponse> => {
+		const response = (await helpers.httpRequest(httpRequestOptions(request, true))) as {
+			statusCode: number;
+			headers?: Record<string, unknown>;
+			body: unknown;
+		};
+		return { status: response.statusCode, headers: lowerCaseHeaders(response.headers ?? {}), body: response.body };
+	};
+}
+
+/** Our request as n8n's request options: JSON by default, a form when given, the full response back. */
+function httpRequestOptions(request: HttpRequest, ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors']): IHttpRequestOptions {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		qs: dropUndefined(request.query),
+		headers: { Accept: 'application/json', ...request.headers },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors,
+	};
+	if (request.form) {
+		options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+		options.body = new URLSearchParams(request.form).toString();
+	} else if (request.body !== undefined) {
+		options.body = request.body as IHttpRequestOptions['body'];
+	}
+	return options;
 }
 
 /** n8n wraps HTTP failures (a 401 that survived the token refresh) in NodeApiError; dig out the answer. */

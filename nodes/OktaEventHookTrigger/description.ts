@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_EVENT_TYPES } from '../../lib/core/eventHook';
+import { oktaAuthenticationProperty } from '../../lib/n8n/okta';
 
 /** Okta event types that concern one user (each has a `User` target) and that Okta allows in event hooks. */
 export const EVENT_TYPE_OPTIONS: INodePropertyOptions[] = [
@@ -43,17 +44,8 @@ export const properties: INodeProperties[] = [
 		description:
 			'Whether to create and verify the event hook in Okta when the workflow is activated, and delete it when the workflow is deactivated (needs the okta.eventHooks.manage scope)',
 	},
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'API Token', value: 'apiToken' },
-			{ name: 'Service App (Private Key JWT)', value: 'serviceApp' },
-			{ name: 'OAuth2 (Authorization Code)', value: 'oAuth2' },
-		],
-		default: 'apiToken',
+	oktaAuthenticationProperty({
 		description: 'How to call the Okta API to register the event hook',
 		displayOptions: { show: { registerEventHook: [true] } },
-	},
+	}),
 ];

@@ -8,7 +8,7 @@ import { HaloApiError } from '../../lib/halo/HaloApiError';
 import { HaloClient } from '../../lib/halo/HaloClient';
 import { haloBearerRequestFn, requestHaloToken } from '../../lib/halo/auth';
 import type { HttpRequest } from '../../lib/http/types';
-import { fetchRequestFn } from './support/fetchRequestFn';
+import { fetchRequestFn } from '../helpers/fetchRequestFn';
 import { assertBodiesValid } from './support/bodies';
 
 const creds = { clientId: 'halo-client', clientSecret: 'halo-secret' };

@@ -11,20 +11,7 @@ import { validationError } from '../errors';
 import type { HaloStore } from '../store';
 import type { HaloAgentRecord, HaloAgentTeam } from '../types';
 import { activityFilter, displayName, intParam, isTrue, withoutKeys, type EntityDef } from './entity';
-
-type AgentRole = { id: string; name: string };
-
-function resolveAgentRoles(store: HaloStore, roles: unknown): AgentRole[] {
-	if (roles === null || roles === undefined) return [];
-	if (!Array.isArray(roles)) throw validationError('roles must be a list of agent roles');
-	const out: AgentRole[] = [];
-	for (const role of roles as Array<Record<string, unknown>>) {
-		const found = store.agentRoles.get(role?.id);
-		if (!found) throw validationError(`Role ${String(role?.id)} does not exist`);
-		if (!out.some((r) => r.id === found.id)) out.push({ id: found.id, name: found.name });
-	}
-	return out;
-}
+import { savedRoles } from './roles';
 
 function flag(value: unknown, fallback: boolean): boolean {
 	return typeof value === 'boolean' ? value : fallback;
@@ -99,11 +86,7 @@ export const agentDef: EntityDef<HaloAgentRecord> = {
 		} else {
 			team = teams[0]?.team_name;
 		}
-		let roles = input.roles !== undefined ? resolveAgentRoles(store, input.roles) : (existing?.roles ?? []);
-		if (input.add_roles !== undefined) {
-			const added = resolveAgentRoles(store, input.add_roles).filter((a) => !roles.some((r) => r.id === a.id));
-			roles = [...roles, ...added];
-		}
+		const roles = savedRoles({ table: store.agentRoles, plural: 'agent roles', singular: 'Role' }, input, existing?.roles);
 		const agent: HaloAgentRecord = { ...merged, id, name, isdisabled: merged.isdisabled === true, teams, roles };
 		if (team !== undefined) agent.team = team;
 		else delete agent.team;

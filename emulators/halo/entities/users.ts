@@ -9,20 +9,7 @@ import { validationError } from '../errors';
 import type { HaloStore } from '../store';
 import type { HaloUserRecord } from '../types';
 import { activityFilter, displayName, intParam, withoutKeys, type EntityDef } from './entity';
-
-type UserRole = { id: number; name: string };
-
-function resolveUserRoles(store: HaloStore, roles: unknown): UserRole[] {
-	if (roles === null || roles === undefined) return [];
-	if (!Array.isArray(roles)) throw validationError('roles must be a list of user roles');
-	const out: UserRole[] = [];
-	for (const role of roles as Array<Record<string, unknown>>) {
-		const found = store.userRoles.get(role?.id);
-		if (!found) throw validationError(`User role ${String(role?.id)} does not exist`);
-		if (!out.some((r) => r.id === found.id)) out.push({ id: found.id, name: found.name });
-	}
-	return out;
-}
+import { savedRoles } from './roles';
 
 /** The site and the client it belongs to, or a refusal naming the bad id. */
 export function siteFields(store: HaloStore, siteId: unknown) {
@@ -56,11 +43,7 @@ export const userDef: EntityDef<HaloUserRecord> = {
 		if (merged.site_id === undefined || merged.site_id === null) throw validationError('Please select a site for the user');
 		const name = displayName(merged);
 		if (!name) throw validationError('Please enter a name for the user');
-		let roles = input.roles !== undefined ? resolveUserRoles(store, input.roles) : (existing?.roles ?? []);
-		if (input.add_roles !== undefined) {
-			const added = resolveUserRoles(store, input.add_roles).filter((a) => !roles.some((r) => r.id === a.id));
-			roles = [...roles, ...added];
-		}
+		const roles = savedRoles({ table: store.userRoles, plural: 'user roles', singular: 'User role' }, input, existing?.roles);
 		return {
 			...merged,
 			id: existing?.id ?? (newId as number),

@@ -1,17 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** `authentication` values and credential names are fixed by DESIGN.md (saved workflows use them). */
-export const authenticationProperty: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'API Token', value: 'apiToken' },
-		{ name: 'Service App (Private Key JWT)', value: 'serviceApp' },
-		{ name: 'OAuth2 (Authorization Code)', value: 'oAuth2' },
-	],
-	default: 'apiToken',
-};
+import { oktaAuthenticationProperty } from '../../../lib/n8n/okta';
+
+export const authenticationProperty: INodeProperties = oktaAuthenticationProperty();
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',

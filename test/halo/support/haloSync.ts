@@ -13,7 +13,7 @@ import { HaloClient } from '../../../lib/halo/HaloClient';
 import { haloBearerRequestFn } from '../../../lib/halo/auth';
 import { runUpsert } from '../../../lib/halo/upsert';
 import type { UpsertOptions, UpsertRun } from '../../../lib/halo/upsert';
-import { fetchRequestFn } from './fetchRequestFn';
+import { fetchRequestFn } from '../../helpers/fetchRequestFn';
 
 export const SITE_CONFIG: MappingConfig = {
 	user: {

@@ -1,5 +1,5 @@
-/** A RequestFn over Node's fetch, for running the Halo client outside n8n in tests. */
-import type { HttpRequest, HttpResponse, RequestFn } from '../../../lib/http/types';
+/** A RequestFn over Node's fetch, for running the Okta and Halo clients outside n8n in tests; `onRequest` sees each request. */
+import type { HttpRequest, HttpResponse, RequestFn } from '../../lib/http/types';
 
 export function fetchRequestFn(onRequest?: (request: HttpRequest) => void): RequestFn {
 	return async (request) => {
