@@ -19,23 +19,35 @@ export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFu
  * clients decide what every status means.
  */
 export function n8nRequestFn(context: RequestContext, credentialType: string): RequestFn {
-	return async (request: HttpRequest): Promise<HttpResponse> => {
-		const options = httpRequestOptions(request, { ignore: true, except: [401] });
+	/** The answer, and whether n8n saw it as an error (and so already tried refreshing the token). */
+	const send = async (
+		request: HttpRequest,
+		ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors'],
+	): Promise<{ response: HttpResponse; seenByN8n: boolean }> => {
 		let failure: unknown;
 		try {
 			const response = (await context.helpers.httpRequestWithAuthentication.call(
 				context,
 				credentialType,
-				options,
+				httpRequestOptions(request, ignoreHttpStatusErrors),
 			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
-			return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: response.body };
+			const answer = { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: response.body };
+			return { response: answer, seenByN8n: false };
 		} catch (error) {
 			failure = error;
 		}
 		// A network failure is the clients' to judge (retry or not), so it goes up as it is.
 		const answered = responseOf(failure);
-		if (answered) return answered;
+		if (answered) return { response: answered, seenByN8n: true };
 		throw failure;
+	};
+	return async (request: HttpRequest): Promise<HttpResponse> => {
+		const { response, seenByN8n } = await send(request, { ignore: true, except: [401] });
+		// n8n 1.x reads any truthy `ignoreHttpStatusErrors` as "ignore all", so its 401 comes back as an
+		// answer and the token is never refreshed. Send it once more with errors on: n8n then refreshes
+		// the token (pre-authentication or OAuth2) and retries itself.
+		if (response.status === 401 && !seenByN8n) return (await send(request, false)).response;
+		return response;
 	};
 }
 
