@@ -183,7 +183,7 @@ function basicCredentials(header: string | undefined): { clientId: string; secre
 function tokenAnswer(issued: IssuedAccessToken, context: EmulatorContext, refreshTokenValue?: string): EmulatorResponse {
 	const body: Record<string, unknown> = {
 		token_type: issued.jkt ? 'DPoP' : 'Bearer',
-		expires_in: Math.ceil((issued.expiresAt - Date.now()) / 1000),
+		expires_in: issued.lifetimeSeconds,
 		access_token: issued.token,
 		scope: issued.scopes.join(' '),
 	};

@@ -32,6 +32,8 @@ export interface IssuedAccessToken {
 	/** The signed-in user (authorization code flow); absent for service apps. */
 	userId?: string;
 	expiresAt: number;
+	/** What the token answer says in `expires_in`: Okta states the configured lifetime. */
+	lifetimeSeconds: number;
 	/** JWK thumbprint the token is bound to (DPoP). */
 	jkt?: string;
 }
@@ -96,7 +98,7 @@ export class TokenRegistry {
 	}
 
 	/** An access token shaped like Okta's (`application/okta-internal-at+jwt`) and remembered for API calls. */
-	issueAccessToken(grant: Omit<IssuedAccessToken, 'token' | 'expiresAt'>): IssuedAccessToken {
+	issueAccessToken(grant: Omit<IssuedAccessToken, 'token' | 'expiresAt' | 'lifetimeSeconds'>): IssuedAccessToken {
 		const now = this.clock();
 		const iat = Math.floor(now / 1000);
 		const token = this.signingKey.sign(
@@ -115,7 +117,7 @@ export class TokenRegistry {
 			},
 			'application/okta-internal-at+jwt',
 		);
-		const issued: IssuedAccessToken = { ...grant, token, expiresAt: now + this.ttlSeconds * 1000 };
+		const issued: IssuedAccessToken = { ...grant, token, expiresAt: now + this.ttlSeconds * 1000, lifetimeSeconds: this.ttlSeconds };
 		this.accessTokens.set(token, issued);
 		return issued;
 	}
