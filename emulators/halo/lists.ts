@@ -11,12 +11,32 @@ import type { HaloStore, Table } from './store';
 
 const DEFAULT_PAGE_SIZE = 50;
 
-function matchesSearch(record: Row, fields: string[], term: string): boolean {
+/**
+ * Each record's searchable fields, lower-cased and joined, for one sorted list
+ * (the cache lives as long as that list does, i.e. until the table changes):
+ * a client searching per user would otherwise re-read every record each time.
+ */
+const searchTextCache = new WeakMap<Row[], string[]>();
+
+function searchTexts(records: Row[], fields: string[]): string[] {
+	let texts = searchTextCache.get(records);
+	if (!texts) {
+		texts = records.map((record) =>
+			fields
+				.map((field) => record[field])
+				.filter((value) => value !== undefined && value !== null)
+				.map((value) => String(value).toLowerCase())
+				.join('\u0000'),
+		);
+		searchTextCache.set(records, texts);
+	}
+	return texts;
+}
+
+function searchRecords(records: Row[], fields: string[], term: string): Row[] {
 	const wanted = term.toLowerCase();
-	return fields.some((field) => {
-		const value = record[field];
-		return value !== undefined && value !== null && String(value).toLowerCase().includes(wanted);
-	});
+	const texts = searchTexts(records, fields);
+	return records.filter((_record, i) => texts[i].includes(wanted));
 }
 
 /** Sort key: numbers as numbers, everything else as lower-case text; ties by id. */
@@ -70,9 +90,9 @@ function page(records: Row[], query: Query, paging: EntityDef['paging']): Page {
 export function listAnswer<R extends Row>(def: EntityDef<R>, store: HaloStore, query: Query): unknown {
 	const orderField = query.get('order')?.trim() || def.orderBy;
 	let records = sortedRecords(def.table(store) as unknown as Table<Row>, orderField, isTrue(query.get('orderdesc')));
-	if (def.filter) records = records.filter((r) => def.filter!(r as R, query, store));
 	const term = query.get('search')?.trim();
-	if (term) records = records.filter((r) => matchesSearch(r, def.searchFields, term));
+	if (term) records = searchRecords(records, def.searchFields, term);
+	if (def.filter) records = records.filter((r) => def.filter!(r as R, query, store));
 	const result = page(records, query, def.paging);
 	const views = result.records.map((r) => (def.view ? def.view(r as R, query, 'list') : { ...r }));
 	if (!def.listKey) return views;
