@@ -7,10 +7,12 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+import { HALO_CLIENT_ID, HALO_CLIENT_SECRET, OKTA_TOKEN } from '../helpers/emulators';
 
 export const PACKAGE_DIR = path.resolve(__dirname, '..', '..', '..');
 
@@ -46,6 +48,41 @@ export function packPackage(outDir: string): string {
 	return path.join(outDir, name);
 }
 
+export interface ExampleWorkflow {
+	file: string;
+	/** Stable id for import: okta-halo-full-sync.json → exampleFullSync. */
+	id: string;
+	workflow: Record<string, unknown> & { name: string; nodes: Array<Record<string, unknown> & { name: string; type: string }> };
+}
+
+/** Every workflow in examples/, inactive, with its id set. */
+export function exampleWorkflows(): ExampleWorkflow[] {
+	const dir = path.join(PACKAGE_DIR, 'examples');
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const words = file.replace(/^okta-halo-|\.json$/g, '').split(/[^a-z0-9]+/i);
+			const id = 'example' + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+			const json = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+			return { file, id, workflow: { ...json, id, active: false } };
+		});
+}
+
+/** The credentials the examples name (ids okta-token, halo, okta-hook), pointing at the emulators. */
+export function emulatorCredentials(urls: { okta: string; halo: string }, hookSecret: string) {
+	return [
+		{ id: 'okta-token', name: 'Okta (emulator)', type: 'oktaTokenApi', data: { url: urls.okta, apiToken: OKTA_TOKEN } },
+		{
+			id: 'halo',
+			name: 'Halo (emulator)',
+			type: 'haloApi',
+			data: { url: urls.halo, clientId: HALO_CLIENT_ID, clientSecret: HALO_CLIENT_SECRET, scope: 'all' },
+		},
+		{ id: 'okta-hook', name: 'Okta event hook secret', type: 'oktaEventHookApi', data: { headerName: 'Authorization', secret: hookSecret } },
+	];
+}
+
 export async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const server = createServer();
@@ -62,6 +99,10 @@ export class N8nInstance {
 	private server?: ChildProcess;
 	port = 0;
 	private brokerPort = 0;
+	/** Merged over env(): e.g. a host name for a browser or a quieter log level. */
+	envOverrides: NodeJS.ProcessEnv = {};
+	/** Receives `n8n start` output as it arrives (it is also kept for error messages). */
+	onOutput?: (chunk: string) => void;
 
 	constructor(
 		private readonly n8n: N8nInstall,
@@ -106,6 +147,7 @@ export class N8nInstance {
 			// `n8n execute --rawOutput` prints its result at level info.
 			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
 			NODE_OPTIONS: '',
+			...this.envOverrides,
 		};
 	}
 
@@ -143,6 +185,13 @@ export class N8nInstance {
 		await this.cli(['import:workflow', `--input=${file}`]);
 	}
 
+	/** Several workflows with one CLI start (each n8n command boots for seconds). */
+	async importWorkflows(workflows: Array<Record<string, unknown>>) {
+		const dir = mkdtempSync(path.join(this.userFolder, 'workflows-'));
+		for (const workflow of workflows) writeFileSync(path.join(dir, `${workflow.id as string}.json`), JSON.stringify(workflow));
+		await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
+	}
+
 	/** `n8n execute --id … --rawOutput`: the run's data as JSON. */
 	async execute(id: string): Promise<ExecuteResult> {
 		const { stdout, stderr } = await this.cliWithStderr(['execute', `--id=${id}`, '--rawOutput']);
@@ -156,8 +205,12 @@ export class N8nInstance {
 		const env = await this.env();
 		this.server = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, 'start'], { env, cwd: this.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
 		let log = '';
-		this.server.stdout!.on('data', (chunk) => (log += chunk));
-		this.server.stderr!.on('data', (chunk) => (log += chunk));
+		const collect = (chunk: Buffer) => {
+			log += chunk;
+			this.onOutput?.(chunk.toString());
+		};
+		this.server.stdout!.on('data', collect);
+		this.server.stderr!.on('data', collect);
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null) throw new Error(`n8n start exited ${this.server.exitCode}\n${log}`);
@@ -182,9 +235,37 @@ export class N8nInstance {
 		this.server = undefined;
 	}
 
+	/**
+	 * Claims the instance: n8n 2.x keeps an owner "shell" user (imports without
+	 * --userId land in its personal project) and the editor asks for an owner
+	 * until `POST /rest/owner/setup` fills it in. Call after start().
+	 */
+	async setupOwner(owner: N8nOwner): Promise<void> {
+		const url = `http://127.0.0.1:${this.port}/rest/owner/setup`;
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(owner) });
+			const text = await response.text();
+			if (response.ok && !text.includes('n8n is starting up')) return;
+			// After /healthz n8n answers 200 "n8n is starting up", 503 "Database is not ready!"
+			// and 404 until its REST routes exist.
+			const starting = response.status === 404 || response.status === 503 || text.includes('n8n is starting up');
+			if (!starting || Date.now() > deadline) throw new Error(`owner setup: HTTP ${response.status} ${text.slice(0, 500)}`);
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	}
+
 	cleanup() {
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}
+}
+
+export interface N8nOwner {
+	email: string;
+	firstName: string;
+	lastName: string;
+	/** n8n's rule: 8–64 characters with a number and a capital letter. */
+	password: string;
 }
 
 export interface ExecuteResult {
