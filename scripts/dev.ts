@@ -5,7 +5,7 @@
  *   N8N_PORT (5678), OKTA_PORT (8181), HALO_PORT (8282), ORG_USERS (300), ORG_GROUPS (30), LATENCY_MS (2)
  */
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -67,7 +67,9 @@ function watchHalo(halo: HaloEmulator): NodeJS.Timeout {
 
 function createN8n(): N8nInstance {
 	out('Preparing n8n (the first run installs it into ~/.cache, a few minutes)…');
-	const n8n = new N8nInstance(installN8n(), packPackage(mkdtempSync(path.join(tmpdir(), 'okta-halo-pack-'))));
+	const packDir = mkdtempSync(path.join(tmpdir(), 'okta-halo-pack-'));
+	const n8n = new N8nInstance(installN8n(), packPackage(packDir));
+	rmSync(packDir, { recursive: true, force: true }); // the constructor has unpacked it
 	n8n.port = num('N8N_PORT', 5678);
 	n8n.envOverrides = { N8N_HOST: 'localhost', WEBHOOK_URL: `http://localhost:${n8n.port}/`, N8N_LOG_LEVEL: 'warn' };
 	const logFile = path.join(n8n.userFolder, 'n8n.log');
