@@ -31,7 +31,7 @@ function ensureChromium() {
 	if (process.getuid?.() !== 0) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 	const apt = (args: string[]) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 	apt(['update']);
-	apt(['install', '-y', '--no-install-recommends', 'chromium']);
+	apt(['install', '-y', 'chromium']);
 }
 
 async function launchBrowser(): Promise<{ context: BrowserContext; profile: string }> {
