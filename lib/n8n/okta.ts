@@ -26,6 +26,9 @@ import { n8nRequestFn } from './transport';
 
 export type OktaAuthentication = 'apiToken' | 'serviceApp' | 'oAuth2';
 
+/** The `authentication` value of nodes whose Okta credential is optional: no Okta call, no credential. */
+export const NO_OKTA_AUTHENTICATION = 'none';
+
 /** The `authentication` values, their labels and credential types (DESIGN.md; saved workflows depend on all of them). */
 const OKTA_AUTHENTICATIONS: ReadonlyArray<{ value: OktaAuthentication; name: string; credential: string }> = [
 	{ value: 'apiToken', name: 'API Token', credential: 'oktaTokenApi' },
@@ -36,21 +39,41 @@ const OKTA_AUTHENTICATIONS: ReadonlyArray<{ value: OktaAuthentication; name: str
 /** `authentication` parameter value → credential type name. */
 export function oktaCredentialType(authentication: unknown): string {
 	const wanted = authentication ?? 'apiToken';
+	if (wanted === NO_OKTA_AUTHENTICATION) throw new OktaCredentialError('No Okta credential chosen (authentication is "none")');
 	const found = OKTA_AUTHENTICATIONS.find((entry) => entry.value === wanted);
 	if (!found) throw new OktaCredentialError(`Unknown Okta authentication "${String(authentication)}"`);
 	return found.credential;
 }
 
-/** The `authentication` parameter of a node that calls Okta; `extra` adds a description or display options. */
-export function oktaAuthenticationProperty(extra: Partial<INodeProperties> = {}): INodeProperties {
+/** The first option of an `authentication` parameter whose Okta credential is optional. */
+export interface NoOktaAuthentication {
+	name: string;
+	description?: string;
+}
+
+/**
+ * The `authentication` parameter of a node that calls Okta; `extra` adds a
+ * description or display name. With `none`, the Okta credential is optional:
+ * the `none` option comes first and is the default. n8n's editor takes an
+ * `authentication` parameter without a `none` option for the node's main
+ * credential choice (and hides every parameter it depends on), so a node with
+ * another, always-needed credential must pass `none` and no display options.
+ */
+export function oktaAuthenticationProperty(extra: Partial<INodeProperties> = {}, none?: NoOktaAuthentication): INodeProperties {
+	const options = OKTA_AUTHENTICATIONS.map(({ name, value }) => ({ name, value }));
 	return {
 		displayName: 'Authentication',
 		name: 'authentication',
 		type: 'options',
-		options: OKTA_AUTHENTICATIONS.map(({ name, value }) => ({ name, value })),
-		default: 'apiToken',
+		options: none ? [{ ...none, value: NO_OKTA_AUTHENTICATION }, ...options] : options,
+		default: none ? NO_OKTA_AUTHENTICATION : 'apiToken',
 		...extra,
 	};
+}
+
+/** Whether the node's `authentication` asks for an Okta credential (not `none`). */
+export function usesOktaCredential(authentication: unknown): boolean {
+	return authentication !== undefined && authentication !== null && authentication !== '' && authentication !== NO_OKTA_AUTHENTICATION;
 }
 
 function authenticationOf(context: RequestContext, itemIndex: number): unknown {
@@ -66,7 +89,14 @@ function authenticationOf(context: RequestContext, itemIndex: number): unknown {
  * `httpRequestWithAuthentication` so n8n adds and refreshes the credential.
  */
 export async function oktaClientFor(context: RequestContext, itemIndex = 0): Promise<OktaClient> {
-	const credentialType = oktaCredentialType(authenticationOf(context, itemIndex));
+	const authentication = authenticationOf(context, itemIndex);
+	if (authentication === NO_OKTA_AUTHENTICATION) {
+		throw new NodeOperationError(context.getNode(), 'This needs an Okta credential, but the node\'s Okta authentication is "None"', {
+			itemIndex,
+			description: 'Choose API Token, Service App or OAuth2 in the node\'s Okta authentication parameter, then an Okta credential',
+		});
+	}
+	const credentialType = oktaCredentialType(authentication);
 	const credentials = await context.getCredentials(credentialType, itemIndex);
 	return new OktaClient({ orgUrl: normalizeOrgUrl(credentials.url), request: n8nRequestFn(context, credentialType) });
 }

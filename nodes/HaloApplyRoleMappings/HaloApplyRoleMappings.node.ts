@@ -18,24 +18,13 @@ export class HaloApplyRoleMappings implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
+		// Okta only for the group dropdown of the UI rows; which credential follows `authentication` ("none": no Okta).
+		// Written out (n8n's lint reads this list); test/nodes/editorAuthFields.test.ts checks it against lib/n8n/okta.ts.
 		credentials: [
 			{ name: 'haloApi', required: true },
-			// Okta only for the group dropdown; which credential follows `authentication`.
-			{
-				name: 'oktaTokenApi',
-				required: true,
-				displayOptions: { show: { configSource: ['ui'], groupInput: ['okta'], authentication: ['apiToken'] } },
-			},
-			{
-				name: 'oktaServiceAppApi',
-				required: true,
-				displayOptions: { show: { configSource: ['ui'], groupInput: ['okta'], authentication: ['serviceApp'] } },
-			},
-			{
-				name: 'oktaAuthCodeOAuth2Api',
-				required: true,
-				displayOptions: { show: { configSource: ['ui'], groupInput: ['okta'], authentication: ['oAuth2'] } },
-			},
+			{ name: 'oktaTokenApi', required: true, displayOptions: { show: { configSource: ['ui'], authentication: ['apiToken'] } } },
+			{ name: 'oktaServiceAppApi', required: true, displayOptions: { show: { configSource: ['ui'], authentication: ['serviceApp'] } } },
+			{ name: 'oktaAuthCodeOAuth2Api', required: true, displayOptions: { show: { configSource: ['ui'], authentication: ['oAuth2'] } } },
 		],
 		properties,
 	};

@@ -12,6 +12,7 @@ import type { HaloClient } from '../../lib/halo/HaloClient';
 import type { HaloEntity } from '../../lib/halo/entities';
 import { errorText, haloClientFor, haloNodeError } from '../../lib/n8n/halo';
 import { readMappingConfig } from '../../lib/n8n/mappingConfig';
+import { NO_OKTA_AUTHENTICATION, usesOktaCredential } from '../../lib/n8n/okta';
 
 type RecordKey = `${'agent' | 'user' | 'cab'}:${number}`;
 
@@ -107,7 +108,7 @@ function writeErrorFor(item: Partial<UpsertResultItem>, changes: ItemRoleChanges
 
 /** The UI rows as a MappingConfig fragment; empty choices are unset, and the validator judges the rest. */
 export function readUiRoleMappings(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const fromOkta = context.getNodeParameter('groupInput', itemIndex, 'type') === 'okta';
+	const fromOkta = usesOktaCredential(context.getNodeParameter('authentication', itemIndex, NO_OKTA_AUTHENTICATION));
 	const rows = (context.getNodeParameter('roleMappings.mapping', itemIndex, []) as IDataObject[]) ?? [];
 	return {
 		roleMappings: rows.map((row) => {

@@ -12,7 +12,6 @@ const EXAMPLE_CONFIG = `{
 }`;
 
 const ui = { show: { configSource: ['ui'] } };
-const pickFromOkta = { show: { configSource: ['ui'], groupInput: ['okta'] } };
 
 export const properties: INodeProperties[] = [
 	...configSourceProperties().map((property) =>
@@ -20,21 +19,14 @@ export const properties: INodeProperties[] = [
 			? { ...property, default: EXAMPLE_CONFIG, description: 'A mapping configuration whose roleMappings are used: [{ group, agentRoleId?, cabId?, userRoleId? }]' }
 			: property,
 	),
-	{
-		displayName: 'Okta Groups',
-		name: 'groupInput',
-		type: 'options',
-		options: [
-			{ name: 'Type Names or IDs', value: 'type', description: 'No Okta credential needed; names match regardless of case' },
-			{ name: 'Pick From Okta', value: 'okta', description: 'A dropdown of your Okta groups (needs an Okta credential)' },
-		],
-		default: 'type',
-		displayOptions: ui,
-	},
-	oktaAuthenticationProperty({
-		description: 'Okta credential used only to list groups for the dropdown',
-		displayOptions: pickFromOkta,
-	}),
+	// No display options and a "none" first: see oktaAuthenticationProperty (n8n's editor would hide Configuration Source).
+	oktaAuthenticationProperty(
+		{
+			displayName: 'Okta Groups From',
+			description: 'Pick groups from Okta with an Okta credential, or type their names or IDs (no Okta credential). Only for the fields below, not the JSON configuration.',
+		},
+		{ name: 'None: Type Okta Group Names or IDs', description: 'No Okta credential needed; names match regardless of case' },
+	),
 	{
 		displayName: 'Role Mappings',
 		name: 'roleMappings',
@@ -57,7 +49,7 @@ export const properties: INodeProperties[] = [
 						default: '',
 						placeholder: 'Service Desk',
 						description: 'Okta group name or ID (names match regardless of case)',
-						displayOptions: { show: { '/groupInput': ['type'] } },
+						displayOptions: { show: { '/authentication': ['none'] } },
 					},
 					{
 						displayName: 'Group Name or ID',
@@ -66,7 +58,7 @@ export const properties: INodeProperties[] = [
 						typeOptions: { loadOptionsMethod: 'getOktaGroups' },
 						default: '',
 						description: 'Okta group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-						displayOptions: { show: { '/groupInput': ['okta'] } },
+						displayOptions: { hide: { '/authentication': ['none'] } },
 					},
 					{
 						displayName: 'Halo Agent Role Name or ID',

@@ -21,12 +21,13 @@ export class OktaEventHookTrigger implements INodeType {
 		defaults: { name: 'Okta Event Hook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// The Okta API credentials are needed only to register the hook; which one follows `authentication`.
+		// The Okta API credential is needed only to register the hook; which one follows `authentication` ("none": no registration).
+		// Written out (n8n's lint reads this list); test/nodes/editorAuthFields.test.ts checks it against lib/n8n/okta.ts.
 		credentials: [
 			{ name: 'oktaEventHookApi', required: true, testedBy: 'oktaEventHookSecretTest' },
-			{ name: 'oktaTokenApi', required: true, displayOptions: { show: { registerEventHook: [true], authentication: ['apiToken'] } } },
-			{ name: 'oktaServiceAppApi', required: true, displayOptions: { show: { registerEventHook: [true], authentication: ['serviceApp'] } } },
-			{ name: 'oktaAuthCodeOAuth2Api', required: true, displayOptions: { show: { registerEventHook: [true], authentication: ['oAuth2'] } } },
+			{ name: 'oktaTokenApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
+			{ name: 'oktaServiceAppApi', required: true, displayOptions: { show: { authentication: ['serviceApp'] } } },
+			{ name: 'oktaAuthCodeOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
 		// Same path, two methods: Okta verifies with a GET and delivers with POSTs.
 		// `setup` comes first so n8n serves it before `default`'s create() asks Okta to verify.

@@ -22,7 +22,7 @@ export const EVENT_TYPE_OPTIONS: INodePropertyOptions[] = [
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'In Okta (Workflows → Event Hooks) point an event hook at the production URL above, with the header name and secret of the Okta Event Hook Secret credential, or turn on "Register Event Hook in Okta"',
+			'In Okta (Workflows → Event Hooks) point an event hook at the production URL above, with the header name and secret of the Okta Event Hook Secret credential, or choose an Okta credential type in "Register Event Hook in Okta"',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -36,16 +36,13 @@ export const properties: INodeProperties[] = [
 		required: true,
 		description: 'Okta event types that start the workflow, one item per event; other events are acknowledged and ignored',
 	},
-	{
-		displayName: 'Register Event Hook in Okta',
-		name: 'registerEventHook',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to create and verify the event hook in Okta when the workflow is activated, and delete it when the workflow is deactivated (needs the okta.eventHooks.manage scope)',
-	},
-	oktaAuthenticationProperty({
-		description: 'How to call the Okta API to register the event hook',
-		displayOptions: { show: { registerEventHook: [true] } },
-	}),
+	// No display options and a "none" first: see oktaAuthenticationProperty (n8n's editor would hide what it depends on).
+	oktaAuthenticationProperty(
+		{
+			displayName: 'Register Event Hook in Okta',
+			description:
+				'With an Okta credential, the event hook is created and verified in Okta when the workflow is activated, and deleted when it is deactivated (needs the okta.eventHooks.manage scope)',
+		},
+		{ name: "Don't Register: Set Up the Hook in Okta Yourself", description: 'No Okta credential needed' },
+	),
 ];

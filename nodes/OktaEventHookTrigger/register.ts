@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { oktaClientFor, oktaNodeError } from '../../lib/n8n/okta';
+import { NO_OKTA_AUTHENTICATION, oktaClientFor, oktaNodeError, usesOktaCredential } from '../../lib/n8n/okta';
 import { OktaEventHooks, eventHookMatches } from '../../lib/okta/eventHooks';
 import type { EventHookSpec } from '../../lib/okta/eventHooks';
 import { EVENT_HOOK_SECRET_CREDENTIAL } from './receive';
@@ -12,7 +12,7 @@ interface RegistrationData extends IDataObject {
 }
 
 function registering(context: IHookFunctions): boolean {
-	return context.getNodeParameter('registerEventHook', false) === true;
+	return usesOktaCredential(context.getNodeParameter('authentication', NO_OKTA_AUTHENTICATION));
 }
 
 /** The credential follows the node's `authentication` parameter, as for the List node. */
@@ -48,9 +48,10 @@ async function okta<T>(context: IHookFunctions, work: () => Promise<T>): Promise
 }
 
 /**
- * `webhookMethods.default`: with "Register Event Hook in Okta" on, activation
- * creates the hook at the production URL and has Okta verify it (n8n already
- * serves the GET webhook then); deactivation deletes it. Off: nothing in Okta.
+ * `webhookMethods.default`: with an Okta credential type chosen in "Register
+ * Event Hook in Okta" (`authentication` not `none`), activation creates the
+ * hook at the production URL and has Okta verify it (n8n already serves the
+ * GET webhook then); deactivation deletes it. `none`: nothing in Okta.
  */
 export const eventHookRegistration = {
 	async checkExists(this: IHookFunctions): Promise<boolean> {
@@ -89,7 +90,8 @@ export const eventHookRegistration = {
 
 	async delete(this: IHookFunctions): Promise<boolean> {
 		const data = this.getWorkflowStaticData('node') as RegistrationData;
-		// A stored id means this node created the hook, even if the option was turned off since.
+		// A stored id means this node created the hook, even if registration was turned off since
+		// (then there is no Okta credential to delete it with: it stays in Okta, and the next registration replaces it).
 		if (!data.eventHookId) return true;
 		try {
 			await (await eventHooksFor(this)).remove(data.eventHookId);

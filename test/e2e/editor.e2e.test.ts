@@ -257,7 +257,13 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 		await editor.openNode(node);
 		assert.equal(await editor.credentialShown(), 'Halo (emulator)', 'the Halo credential is shown by name');
 		await editor.useFieldsBelow(node);
+		// "Okta Groups From" is an ordinary dropdown (n8n would take a main auth field for the credential box and hide what it depends on).
+		await editor.expectParameter('authentication', 'Okta Groups From', node);
+		assertListed(await editor.openOptions('authentication'), ['None: Type Okta Group Names or IDs', 'API Token'], 'Okta Groups From');
+		await editor.page.keyboard.press('Escape');
+		assert.equal(await editor.credentialShown(), 'Halo (emulator)', 'still the Halo credential in UI mode, no Okta credential asked for');
 		await editor.page.click('[data-test-id="fixed-collection-roleMappings"] [data-test-id="fixed-collection-add"]');
+		await editor.expectParameter('group', 'Group (typed Okta group name)', node);
 		const store = emulators.halo.store;
 		const cabs = await editor.openOptions('cabId');
 		assertListed(cabs, ['Change Advisory Board', ...store.cabs.all().map((c) => c.name)], 'CAB');
@@ -294,7 +300,10 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 		await editor.openNode(node);
 		assert.equal(await editor.credentialShown(), 'Okta event hook secret', 'the hook secret credential is shown by name');
 		await editor.expectParameter('events', 'Events', node);
-		await editor.expectParameter('registerEventHook', 'Register Event Hook in Okta', node);
+		await editor.expectParameter('authentication', 'Register Event Hook in Okta', node);
+		const registration = await editor.openOptions('authentication');
+		assertListed(registration, ["Don't Register: Set Up the Hook in Okta Yourself", 'API Token', 'Service App (Private Key JWT)', 'OAuth2 (Authorization Code)'], 'Register Event Hook in Okta');
+		await editor.page.keyboard.press('Escape');
 		await editor.screenshot('node-event-hook-trigger.png');
 		await editor.closeNode();
 	});

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { oktaCredentialType, oktaNodeError, requestUrl } from '../../lib/n8n/okta';
+import { oktaAuthenticationProperty, oktaCredentialType, oktaNodeError, requestUrl, usesOktaCredential } from '../../lib/n8n/okta';
 import { OktaApiError } from '../../lib/okta/OktaApiError';
 import { OrgUrlError } from '../../lib/okta/OrgUrlError';
 
@@ -41,6 +41,22 @@ describe('n8n glue for Okta', () => {
 		assert.equal(oktaCredentialType('serviceApp'), 'oktaServiceAppApi');
 		assert.equal(oktaCredentialType('oAuth2'), 'oktaAuthCodeOAuth2Api');
 		assert.throws(() => oktaCredentialType('oktaApi'), /Unknown Okta authentication/);
+		assert.throws(() => oktaCredentialType('none'), /No Okta credential chosen/);
+	});
+
+	test('the authentication parameter with and without "none", and whether it needs an Okta credential', () => {
+		const values = (p: ReturnType<typeof oktaAuthenticationProperty>) => p.options?.map((o) => ('value' in o ? o.value : undefined));
+		const plain = oktaAuthenticationProperty();
+		assert.deepEqual(values(plain), ['apiToken', 'serviceApp', 'oAuth2']);
+		assert.equal(plain.default, 'apiToken');
+		const optional = oktaAuthenticationProperty({ displayName: 'Okta Groups From' }, { name: 'None: Type Names' });
+		assert.deepEqual(values(optional), ['none', 'apiToken', 'serviceApp', 'oAuth2']);
+		assert.equal(optional.default, 'none');
+		assert.equal(optional.displayName, 'Okta Groups From');
+		assert.equal(optional.displayOptions, undefined);
+		assert.equal(usesOktaCredential('none'), false);
+		assert.equal(usesOktaCredential(undefined), false);
+		assert.equal(usesOktaCredential('serviceApp'), true);
 	});
 
 	test('requestUrl joins baseURL and url as axios does', () => {

@@ -204,7 +204,7 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 	test('mappings from the UI fields (typed group names)', async () => {
 		const parameters = {
 			configSource: 'ui',
-			groupInput: 'type',
+			authentication: 'none',
 			roleMappings: {
 				mapping: [
 					{ group: 'it admins', agentRoleId: R.administrator, cabId: String(CAB.changeBoard), userRoleId: '' },
@@ -223,7 +223,6 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 	test('mappings from the UI fields (groups picked from Okta: matched by id)', async () => {
 		const parameters = {
 			configSource: 'ui',
-			groupInput: 'okta',
 			authentication: 'apiToken',
 			roleMappings: { mapping: [{ oktaGroupId: '00g-service-desk', group: 'ignored', agentRoleId: R.technician }] },
 		};

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { HALO_SEED } from '../../../emulators/halo';
+import { properties } from '../../../nodes/HaloApplyRoleMappings/description';
 import { loadOptions } from '../../../nodes/HaloApplyRoleMappings/loadOptions';
 import type { Emulators } from '../../helpers/emulators';
 import { OKTA_TOKEN, startEmulators } from '../../helpers/emulators';
@@ -32,6 +33,26 @@ describe('Apply Role Mappings dropdowns', () => {
 			{ name: 'Managers', value: managers.id, description: managers.profile.description ?? undefined },
 		);
 		assert.deepEqual(options.map((o) => o.name), [...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
+	});
+
+	test('"Okta Groups From" = none (type names): asking Okta for groups is a clear error, no Okta call', async () => {
+		const noOkta = loadOptionsContext({ parameters: { authentication: 'none' }, credentials: emulators.credentials() as Record<string, Record<string, unknown>>, authorization: {} });
+		const mark = emulators.okta.server.log.length;
+		await assert.rejects(loadOptions.getOktaGroups.call(noOkta), (error: Error & { description?: string }) => {
+			assert.equal(error.name, 'NodeOperationError');
+			assert.match(error.message, /needs an Okta credential.*"None"/);
+			assert.match(String(error.description), /API Token, Service App or OAuth2/);
+			return true;
+		});
+		assert.equal(emulators.okta.server.log.length, mark);
+	});
+
+	test('the Okta group choice is a visible dropdown that hides nothing in n8n\'s editor ("none" first, no display options)', () => {
+		const authentication = properties.find((p) => p.name === 'authentication')!;
+		assert.equal(authentication.displayOptions, undefined);
+		assert.equal(authentication.default, 'none');
+		assert.deepEqual(authentication.options?.map((o) => ('value' in o ? o.value : undefined)), ['none', 'apiToken', 'serviceApp', 'oAuth2']);
+		assert.equal(properties.find((p) => p.name === 'groupInput'), undefined);
 	});
 
 	test('Halo agent roles, CABs and user roles start with "none"', async () => {

@@ -34,7 +34,7 @@ function example(): WorkflowJson {
 	const workflow = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'examples', 'okta-halo-webhook-onboarding.json'), 'utf8')) as WorkflowJson;
 	// Let the trigger register its hook in the (emulated) Okta, so Okta itself delivers.
 	const trigger = workflow.nodes.find((node) => node.name === TRIGGER)!;
-	trigger.parameters = { ...trigger.parameters, registerEventHook: true, authentication: 'apiToken' };
+	trigger.parameters = { ...trigger.parameters, authentication: 'apiToken' };
 	trigger.credentials = { ...trigger.credentials, oktaTokenApi: { id: 'okta-token', name: 'Okta (emulator)' } };
 	return workflow;
 }

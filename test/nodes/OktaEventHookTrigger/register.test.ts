@@ -1,5 +1,5 @@
 /**
- * "Register Event Hook in Okta" against the Okta emulator: activation creates
+ * "Register Event Hook in Okta" (`authentication` not `none`) against the Okta emulator: activation creates
  * the hook and Okta's verification GET reaches the trigger (served on
  * 127.0.0.1 by the harness), deliveries flow, deactivation deletes it.
  */
@@ -33,7 +33,7 @@ function harness(parameters: IDataObject = {}, options: { baseUrl?: string; stat
 		nodeType: new OktaEventHookTrigger(),
 		typeName: 'n8n-nodes-okta-halo.oktaEventHookTrigger',
 		workflowName: 'Okta onboarding',
-		parameters: { registerEventHook: true, authentication: 'apiToken', ...parameters } as never,
+		parameters: { authentication: 'apiToken', ...parameters } as never,
 		credentials: {
 			oktaEventHookApi: { id: 'okta-hook', name: 'Okta event hook secret' },
 			oktaTokenApi: { id: 'okta-token', name: 'Okta (emulator)' },
@@ -144,7 +144,7 @@ describe('registration in Okta', () => {
 		const h = new TriggerHarness({
 			nodeType: new OktaEventHookTrigger(),
 			typeName: 'n8n-nodes-okta-halo.oktaEventHookTrigger',
-			parameters: { registerEventHook: true, authentication: 'apiToken' },
+			parameters: { authentication: 'apiToken' },
 			credentials: { oktaEventHookApi: { id: 'h', name: 'h' }, oktaTokenApi: { id: 't', name: 't' } },
 			credentialTypes: [new OktaEventHookApi(), new OktaTokenApi()],
 			credentialData: { oktaEventHookApi: { secret: SECRET }, oktaTokenApi: { url: okta.url, apiToken: 'not-a-token' } },
@@ -152,19 +152,25 @@ describe('registration in Okta', () => {
 		await assert.rejects(h.activate(), /E0000011/);
 	});
 
-	test('registration off: activation and deactivation make no Okta call', async () => {
-		const h = new TriggerHarness({
-			nodeType: new OktaEventHookTrigger(),
-			typeName: 'n8n-nodes-okta-halo.oktaEventHookTrigger',
-			credentials: { oktaEventHookApi: { id: 'h', name: 'h' } },
-			credentialTypes: [new OktaEventHookApi()],
-			credentialData: { oktaEventHookApi: { secret: SECRET } },
+	for (const [label, parameters] of [
+		['default', {}],
+		['authentication "none"', { authentication: 'none' }],
+	] as const) {
+		test(`registration off (${label}): activation and deactivation make no Okta call`, async () => {
+			const h = new TriggerHarness({
+				nodeType: new OktaEventHookTrigger(),
+				typeName: 'n8n-nodes-okta-halo.oktaEventHookTrigger',
+				parameters,
+				credentials: { oktaEventHookApi: { id: 'h', name: 'h' } },
+				credentialTypes: [new OktaEventHookApi()],
+				credentialData: { oktaEventHookApi: { secret: SECRET } },
+			});
+			const mark = okta.server.log.length;
+			await h.activate();
+			await h.deactivate();
+			assert.deepEqual(hookCalls(mark), []);
 		});
-		const mark = okta.server.log.length;
-		await h.activate();
-		await h.deactivate();
-		assert.deepEqual(hookCalls(mark), []);
-	});
+	}
 });
 
 async function closedPort(): Promise<number> {
