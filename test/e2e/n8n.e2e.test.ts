@@ -11,11 +11,36 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { defaultHaloSeed, HALO_SEED } from '../../emulators/halo';
 import type { Emulators } from '../helpers/emulators';
-import { HALO_CLIENT_ID, HALO_CLIENT_SECRET, OKTA_TOKEN, startEmulators } from '../helpers/emulators';
-import { N8nInstance, PACKAGE_DIR, installN8n, nodeOutput, packPackage } from './realN8n';
+import { startEmulators } from '../helpers/emulators';
+import type { ExecuteResult } from './realN8n';
+import {
+	N8nInstance,
+	PACKAGE_DIR,
+	emulatorCredentials,
+	exampleWorkflows,
+	installN8n,
+	nodeOutput,
+	packPackage,
+	runErrors,
+	withManualTrigger,
+} from './realN8n';
 
 const HOOK_SECRET = 'e2e-hook-secret-value';
+const ACTIVE = new Set(['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY']);
+
+/** Teams named like Okta departments, so the agent example's team mapping finds some. */
+function haloTeams() {
+	const seed = defaultHaloSeed();
+	['IT', 'Customer Support', 'Engineering', 'Security'].forEach((name, i) => seed.teams.push({ ...seed.teams[0], id: 10 + i, name }));
+	return seed.teams;
+}
+
+function succeeded(result: ExecuteResult): ExecuteResult {
+	assert.deepEqual(runErrors(result), []);
+	return result;
+}
 
 function workflowFile(relative: string, id: string): Record<string, unknown> {
 	const json = JSON.parse(readFileSync(path.join(PACKAGE_DIR, relative), 'utf8')) as Record<string, unknown>;
@@ -31,21 +56,15 @@ describe('the package in a real n8n server', { timeout: 30 * 60_000 }, () => {
 		const tarball = packPackage(mkdtempSync(path.join(tmpdir(), 'okta-halo-pack-')));
 		n8n = new N8nInstance(install, tarball);
 		emulators = await startEmulators({
-			okta: { org: { users: 300, groups: 12, apps: 3, seed: 7 } },
-			halo: { rateLimit: { max: 10_000, windowMs: 300_000 } },
+			okta: { org: { users: 300, groups: 30, apps: 3, seed: 7 } },
+			halo: { rateLimit: { max: 10_000, windowMs: 300_000 }, seed: { teams: haloTeams() } },
 		});
-		await n8n.importCredentials([
-			{ id: 'okta-token', name: 'Okta (emulator)', type: 'oktaTokenApi', data: { url: emulators.okta.url, apiToken: OKTA_TOKEN } },
-			{
-				id: 'halo',
-				name: 'Halo (emulator)',
-				type: 'haloApi',
-				data: { url: emulators.halo.url, clientId: HALO_CLIENT_ID, clientSecret: HALO_CLIENT_SECRET, scope: 'all' },
-			},
-			{ id: 'okta-hook', name: 'Okta event hook secret', type: 'oktaEventHookApi', data: { headerName: 'Authorization', secret: HOOK_SECRET } },
+		await n8n.importCredentials(emulatorCredentials({ okta: emulators.okta.url, halo: emulators.halo.url }, HOOK_SECRET));
+		// Every example, as shipped; the scheduled ones get a Manual Trigger beside their Schedule Trigger for `n8n execute`.
+		await n8n.importWorkflows([
+			workflowFile('test/e2e/workflows/okta-list-users.json', 'e2eListUsers'),
+			...exampleWorkflows().map((example) => withManualTrigger(example.workflow)),
 		]);
-		await n8n.importWorkflow(workflowFile('test/e2e/workflows/okta-list-users.json', 'e2eListUsers'));
-		await n8n.importWorkflow(workflowFile('examples/okta-halo-webhook-onboarding.json', 'e2eWebhookOnboarding'));
 	});
 
 	after(async () => {
@@ -66,10 +85,62 @@ describe('the package in a real n8n server', { timeout: 30 * 60_000 }, () => {
 		assert.ok(listed.groups.some((g) => g.id === member.id && g.name === member.profile.name));
 	});
 
+	test('the full sync example: active users on their sites, user roles by group, one onboarding ticket each', async () => {
+		const store = emulators.okta.store;
+		const active = store.users.filter((u) => ACTIVE.has(u.status));
+		succeeded(await n8n.execute('exampleFullSync'));
+		const halo = emulators.halo.store;
+		assert.equal(halo.users.all().length, active.length);
+		assert.equal(halo.tickets.all().length, active.length, 'one onboarding ticket per created user');
+		const managers = store.groupByName('Managers')!;
+		const manager = store.membersOf(managers.id).find((u) => ACTIVE.has(u.status))!;
+		const record = halo.users.all().find((u) => u.oktaid === manager.id)!;
+		assert.ok((record.roles ?? []).some((r) => r.id === HALO_SEED.userRoles.approver), 'Managers are Approvers');
+
+		emulators.clearLogs();
+		succeeded(await n8n.execute('exampleFullSync'));
+		assert.equal(emulators.haloWrites(), 0, 'a second run writes nothing');
+		assert.equal(halo.tickets.all().length, active.length, 'and logs no second ticket');
+	});
+
+	test('the user sync example: every active user matched, a repeat run writes nothing', async () => {
+		succeeded(await n8n.execute('exampleUserSync'));
+		emulators.clearLogs();
+		const result = succeeded(await n8n.execute('exampleUserSync'));
+		assert.equal(emulators.haloWrites(), 0);
+		const actions = new Set(nodeOutput(result, 'Upsert Halo User/Agent').map((i) => i.action));
+		assert.deepEqual([...actions].sort(), ['skipped', 'unchanged']);
+	});
+
+	test('the agent sync example: Service Desk Agents become agents with the Technician role', async () => {
+		const store = emulators.okta.store;
+		const group = store.groupByName('Service Desk Agents')!;
+		const members = store.membersOf(group.id).filter((u) => ACTIVE.has(u.status));
+		succeeded(await n8n.execute('exampleAgentSync'));
+		const agents = emulators.halo.store.agents.all().filter((a) => a.oktaid);
+		assert.equal(agents.length, members.length);
+		for (const agent of agents) assert.ok((agent.roles ?? []).some((r) => r.id === HALO_SEED.agentRoles.technician));
+	});
+
+	/**
+	 * `n8n execute` saves no workflow static data (like a manual run in the editor), so here every run
+	 * is a first, full run; the cursor across scheduled runs is covered in test/workflows/examples.test.ts.
+	 */
+	test('the incremental example runs and applies a change in Okta', async () => {
+		const store = emulators.okta.store;
+		succeeded(await n8n.execute('exampleIncrementalSync'));
+		const leaver = store.users.find((u) => u.status === 'ACTIVE')!;
+		store.updateUser(leaver.id, { status: 'SUSPENDED' });
+		const result = succeeded(await n8n.execute('exampleIncrementalSync'));
+		const upsert = nodeOutput(result, 'Upsert Halo User/Agent');
+		assert.equal(upsert.find((i) => (i.okta as { id: string }).id === leaver.id)?.action, 'deactivated');
+		assert.equal(emulators.halo.store.users.all().find((u) => u.oktaid === leaver.id)?.inactive, true);
+	});
+
 	test('the webhook onboarding workflow answers Okta live: verification, wrong secret, a new starter', async () => {
-		await n8n.cli(['publish:workflow', '--id=e2eWebhookOnboarding']);
+		await n8n.cli(['publish:workflow', '--id=exampleWebhookOnboarding']);
 		await n8n.start();
-		const workflow = workflowFile('examples/okta-halo-webhook-onboarding.json', 'e2eWebhookOnboarding') as {
+		const workflow = exampleWorkflows().find((e) => e.id === 'exampleWebhookOnboarding')!.workflow as {
 			nodes: Array<{ type: string; webhookId?: string }>;
 		};
 		const trigger = workflow.nodes.find((n) => n.type.endsWith('.oktaEventHookTrigger'))!;

@@ -22,7 +22,7 @@ import { HALO_SEED } from '../../emulators/halo';
 import type { Emulators } from '../helpers/emulators';
 import { HALO_CLIENT_ID, HALO_CLIENT_SECRET, OKTA_TOKEN, startEmulators } from '../helpers/emulators';
 import type { ExecuteResult, N8nInstall } from './realN8n';
-import { N8nInstance, PACKAGE_DIR, nodeOutput, packPackage } from './realN8n';
+import { N8nInstance, PACKAGE_DIR, nodeOutput, packPackage, runErrors, withManualTrigger } from './realN8n';
 
 const N8N1_VERSION = process.env.N8N1_VERSION ?? '1.123.81';
 const N8N1_NODE_MAJOR = process.env.N8N1_NODE_MAJOR ?? '22';
@@ -52,42 +52,13 @@ function workflowFile(relative: string, id: string): Record<string, unknown> {
 	return { ...json, id, active: false };
 }
 
-/**
- * examples/okta-halo-user-sync.json as shipped, plus a Manual Trigger wired to
- * what its Schedule Trigger starts: `n8n execute` (1.x and 2.x alike) only
- * starts at a Manual Trigger, an old Start node or an Execute Workflow Trigger.
- */
+/** examples/okta-halo-user-sync.json as shipped, runnable with `n8n execute`. */
 function userSyncWorkflow(): Record<string, unknown> {
-	const workflow = workflowFile('examples/okta-halo-user-sync.json', 'e2eUserSync') as {
-		nodes: Array<{ name: string; type: string }>;
-		connections: Record<string, unknown>;
-	};
-	const schedule = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
-	assert.ok(schedule, 'the user sync example starts with a Schedule Trigger');
-	const manual = {
-		id: 'c2f6a1e0-0000-4000-8000-000000000000',
-		name: 'Run from the CLI',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [0, 200],
-		parameters: {},
-	};
-	return {
-		...workflow,
-		nodes: [...workflow.nodes, manual],
-		connections: {
-			...workflow.connections,
-			[manual.name]: workflow.connections[schedule.name],
-		},
-	};
+	return withManualTrigger(workflowFile('examples/okta-halo-user-sync.json', 'e2eUserSync') as { nodes: Array<Record<string, unknown>>; connections: Record<string, unknown> });
 }
 
 function assertSucceeded(result: ExecuteResult) {
-	const error = result.data.resultData.error;
-	assert.equal(error, undefined, `the run failed: ${error?.message}`);
-	for (const [name, tasks] of Object.entries(result.data.resultData.runData)) {
-		for (const task of tasks) assert.equal(task.error, undefined, `node "${name}" failed: ${task.error?.message}`);
-	}
+	assert.deepEqual(runErrors(result), []);
 }
 
 describe(

@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,7 +52,7 @@ export interface ExampleWorkflow {
 	file: string;
 	/** Stable id for import: okta-halo-full-sync.json → exampleFullSync. */
 	id: string;
-	workflow: Record<string, unknown> & { name: string; nodes: Array<Record<string, unknown> & { name: string; type: string }> };
+	workflow: Record<string, unknown> & { name: string; nodes: Array<Record<string, unknown> & { name: string; type: string }>; connections: Record<string, unknown> };
 }
 
 /** Every workflow in examples/, inactive, with its id set. */
@@ -158,15 +158,20 @@ export class N8nInstance {
 
 	async cliWithStderr(args: string[], timeoutMs = 180_000): Promise<{ stdout: string; stderr: string }> {
 		const env = await this.env();
+		// stdout goes to a file: n8n exits right after printing, and a pipe would lose the end of a
+		// multi-megabyte `execute` result (file writes are synchronous, pipe writes are not).
+		const outFile = path.join(this.userFolder, `cli-${process.pid}-${Date.now()}.out`);
+		const fd = openSync(outFile, 'w');
 		return await new Promise((resolve, reject) => {
-			const child = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, ...args], { env, cwd: this.userFolder });
-			let stdout = '';
+			const child = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, ...args], { env, cwd: this.userFolder, stdio: ['ignore', fd, 'pipe'] });
+			closeSync(fd);
 			let stderr = '';
-			child.stdout.on('data', (chunk) => (stdout += chunk));
-			child.stderr.on('data', (chunk) => (stderr += chunk));
+			child.stderr!.on('data', (chunk) => (stderr += chunk));
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 			child.on('close', (code) => {
 				clearTimeout(timer);
+				const stdout = readFileSync(outFile, 'utf8');
+				rmSync(outFile, { force: true });
 				if (code === 0) resolve({ stdout, stderr });
 				else reject(new Error(`n8n ${args.join(' ')} exited ${code}\n${stdout}\n${stderr}`));
 			});
@@ -195,10 +200,17 @@ export class N8nInstance {
 	/** `n8n execute --id … --rawOutput`: the run's data as JSON. */
 	async execute(id: string): Promise<ExecuteResult> {
 		const { stdout, stderr } = await this.cliWithStderr(['execute', `--id=${id}`, '--rawOutput']);
-		// n8n logs a few lines before the JSON; the JSON starts with a lone "{" line.
+		// n8n logs lines before and after the JSON, which starts and ends with a lone brace line.
 		const start = stdout.search(/^\{$/m);
-		if (start < 0) throw new Error(`n8n execute printed no JSON:\n${stdout}\n${stderr}`);
-		return JSON.parse(stdout.slice(start)) as ExecuteResult;
+		const end = stdout.lastIndexOf('\n}');
+		if (start < 0 || end < start) throw new Error(`n8n execute printed no JSON:\n${stdout}\n${stderr}`);
+		try {
+			return JSON.parse(stdout.slice(start, end + 2)) as ExecuteResult;
+		} catch (error) {
+			const saved = path.join(tmpdir(), `n8n-execute-${id}.txt`);
+			writeFileSync(saved, stdout);
+			throw new Error(`n8n execute printed unreadable JSON (${(error as Error).message}); its output is in ${saved}`);
+		}
 	}
 
 	async start(): Promise<void> {
@@ -287,4 +299,36 @@ export function nodeOutput(result: ExecuteResult, nodeName: string): Array<Recor
 	const last = tasks[tasks.length - 1];
 	if (last.error) throw new Error(`Node "${nodeName}" failed: ${last.error.message}`);
 	return (last.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/**
+ * The workflow plus a Manual Trigger wired to what its Schedule Trigger starts:
+ * `n8n execute` only starts at a Manual Trigger (or an Execute Workflow Trigger).
+ */
+export function withManualTrigger<W extends { nodes: Array<Record<string, unknown>>; connections: Record<string, unknown> }>(workflow: W): W {
+	const schedule = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
+	if (!schedule) return workflow;
+	const manual = {
+		id: 'c2f6a1e0-0000-4000-8000-000000000000',
+		name: 'Run from the CLI',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 200],
+		parameters: {},
+	};
+	return {
+		...workflow,
+		nodes: [...workflow.nodes, manual],
+		connections: { ...workflow.connections, [manual.name]: workflow.connections[schedule.name as string] },
+	};
+}
+
+/** No workflow-level error and no node error. */
+export function runErrors(result: ExecuteResult): string[] {
+	const errors: string[] = [];
+	if (result.data.resultData.error) errors.push(`the run failed: ${result.data.resultData.error.message}`);
+	for (const [name, tasks] of Object.entries(result.data.resultData.runData)) {
+		for (const task of tasks) if (task.error) errors.push(`node "${name}" failed: ${task.error.message}`);
+	}
+	return errors;
 }
