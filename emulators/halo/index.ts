@@ -12,6 +12,7 @@ import { ErrorInjector, type InjectedError } from './errors';
 import { DEFAULT_RATE_LIMIT, RollingWindowLimiter, rateLimitResponse, type RateLimitOptions } from './rateLimit';
 import { registerRoutes } from './routes';
 import { seedStore } from './seedStore';
+import { findHaloSwagger } from './spec';
 import type { HaloStore } from './store';
 import type { HaloSeed } from './types';
 
@@ -39,7 +40,7 @@ export interface HaloEmulatorOptions {
 	tokenTtlSeconds?: number;
 	/** Replaces the default seed's keys that are given. */
 	seed?: Partial<HaloSeed>;
-	/** Refuse POST bodies with fields halo-swagger.json does not have (default true). */
+	/** Refuse POST bodies with fields halo-swagger.json does not have (default: when the spec is at hand, see spec.ts). */
 	validateBodies?: boolean;
 	/** Clock for token expiry, the rate-limit window and ticket dates (tests move it). */
 	now?: () => number;
@@ -102,7 +103,7 @@ export async function startHaloEmulator(options: HaloEmulatorOptions = {}): Prom
 		status: 404,
 		body: { Message: `No HTTP resource was found that matches the request URI '${req.url.href}'.` },
 	});
-	registerRoutes({ server, store, tokens, authPath, tenant: options.tenant, crud: { validateBodies: options.validateBodies ?? true } });
+	registerRoutes({ server, store, tokens, authPath, tenant: options.tenant, crud: { validateBodies: options.validateBodies ?? findHaloSwagger() !== undefined } });
 
 	const url = await server.listen();
 	return {

@@ -26,16 +26,22 @@ export interface HaloSpecIssue {
 
 const SPEC_FILE = 'halo-swagger.json';
 
-/** `HALO_SWAGGER_JSON`, else the nearest `shared/specs/` or `specs/` copy above this file. */
-export function haloSwaggerPath(): string {
+/** `HALO_SWAGGER_JSON`, else the nearest `shared/specs/` or `specs/` copy above this file, else undefined. */
+export function findHaloSwagger(): string | undefined {
 	const fromEnv = process.env.HALO_SWAGGER_JSON;
 	if (fromEnv) return fromEnv;
 	for (let dir = __dirname; ; dir = dirname(dir)) {
 		for (const candidate of [join(dir, 'shared', 'specs', SPEC_FILE), join(dir, 'specs', SPEC_FILE)]) {
 			if (existsSync(candidate)) return candidate;
 		}
-		if (dirname(dir) === dir) throw new Error(`${SPEC_FILE} not found above ${__dirname}; set HALO_SWAGGER_JSON`);
+		if (dirname(dir) === dir) return undefined;
 	}
+}
+
+export function haloSwaggerPath(): string {
+	const path = findHaloSwagger();
+	if (!path) throw new Error(`${SPEC_FILE} not found above ${__dirname}; set HALO_SWAGGER_JSON`);
+	return path;
 }
 
 const REF_PREFIX = '#/components/schemas/';
