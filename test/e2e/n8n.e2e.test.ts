@@ -15,6 +15,7 @@ import { defaultHaloSeed, HALO_SEED } from '../../emulators/halo';
 import type { Emulators } from '../helpers/emulators';
 import { startEmulators } from '../helpers/emulators';
 import type { ExecuteResult } from './realN8n';
+import { assertLiveWebhookOnboarding } from './liveWebhook';
 import {
 	N8nInstance,
 	PACKAGE_DIR,
@@ -145,65 +146,6 @@ describe('the package in a real n8n server', { timeout: 30 * 60_000 }, () => {
 		};
 		const trigger = workflow.nodes.find((n) => n.type.endsWith('.oktaEventHookTrigger'))!;
 		const url = `http://127.0.0.1:${n8n.port}/webhook/${trigger.webhookId}/okta-event-hook`;
-
-		// /healthz answers before workflows are active: wait for the webhook itself.
-		let verification: Response | undefined;
-		for (let i = 0; i < 60; i++) {
-			verification = await fetch(url, { headers: { 'X-Okta-Verification-Challenge': 'challenge-123', Authorization: HOOK_SECRET } });
-			if (verification.status !== 404) break;
-			await new Promise((r) => setTimeout(r, 500));
-		}
-		assert.equal(verification!.status, 200);
-		assert.deepEqual(await verification!.json(), { verification: 'challenge-123' });
-
-		const newStarter = emulators.okta.store.createUser(
-			{ firstName: 'Nadia', lastName: 'Okafor', email: 'nadia.okafor@example.com', login: 'nadia.okafor@example.com' },
-			'ACTIVE',
-		);
-		const delivery = {
-			eventType: 'com.okta.event_hook',
-			eventTypeVersion: '1.0',
-			cloudEventsVersion: '0.1',
-			source: 'https://example.okta.com/api/v1/eventHooks/who01',
-			eventId: 'b5d4b5a0-0000-4000-8000-000000000001',
-			data: {
-				events: [
-					{
-						uuid: 'e2e-event-1',
-						published: new Date().toISOString(),
-						eventType: 'user.lifecycle.create',
-						displayMessage: 'Create Okta user',
-						target: [{ id: newStarter.id, type: 'User', alternateId: newStarter.profile.login, displayName: 'Nadia Okafor' }],
-					},
-				],
-			},
-		};
-		const refused = await fetch(url, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', Authorization: 'wrong-secret' },
-			body: JSON.stringify(delivery),
-		});
-		assert.equal(refused.status, 401);
-
-		const accepted = await fetch(url, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', Authorization: HOOK_SECRET },
-			body: JSON.stringify(delivery),
-		});
-		assert.equal(accepted.status, 200);
-
-		const halo = emulators.halo.store;
-		let created: { id: number } | undefined;
-		for (let i = 0; i < 60 && !created; i++) {
-			created = halo.users.all().find((u) => String(u.emailaddress).toLowerCase() === 'nadia.okafor@example.com') as { id: number } | undefined;
-			if (!created) await new Promise((r) => setTimeout(r, 500));
-		}
-		assert.ok(created, 'the new starter is a Halo user');
-		let tickets: unknown[] = [];
-		for (let i = 0; i < 30 && tickets.length === 0; i++) {
-			tickets = halo.tickets.all().filter((t) => t.user_id === created!.id);
-			if (tickets.length === 0) await new Promise((r) => setTimeout(r, 500));
-		}
-		assert.equal(tickets.length, 1, 'exactly one onboarding ticket');
+		await assertLiveWebhookOnboarding({ url, secret: HOOK_SECRET, emulators, eventUuid: 'e2e-event-1' });
 	});
 });

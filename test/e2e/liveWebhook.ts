@@ -1,0 +1,74 @@
+/**
+ * The webhook onboarding example answering Okta in a running n8n: Okta's
+ * verification GET, a delivery with a wrong secret (401, no execution), then a
+ * `user.lifecycle.create` delivery that ends with one Halo user and one
+ * onboarding ticket. Shared by the n8n 2.x and 1.x end-to-end tests.
+ */
+import assert from 'node:assert/strict';
+
+import type { Emulators } from '../helpers/emulators';
+
+const poll = async <T>(read: () => T | undefined, tries: number): Promise<T | undefined> => {
+	for (let i = 0; i < tries; i++) {
+		const value = read();
+		if (value !== undefined) return value;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return undefined;
+};
+
+export async function assertLiveWebhookOnboarding(options: {
+	/** The trigger's production URL. */
+	url: string;
+	secret: string;
+	emulators: Emulators;
+	/** Unique per test run, so the trigger's dedupe never drops it. */
+	eventUuid: string;
+}): Promise<void> {
+	const { url, secret, emulators } = options;
+	// /healthz answers before workflows are active: wait for the webhook itself.
+	let verification: Response | undefined;
+	for (let i = 0; i < 60 && (!verification || verification.status === 404); i++) {
+		if (verification) await new Promise((r) => setTimeout(r, 500));
+		verification = await fetch(url, { headers: { 'X-Okta-Verification-Challenge': 'challenge-123', Authorization: secret } });
+	}
+	assert.ok(verification);
+	assert.equal(verification.status, 200);
+	assert.deepEqual(await verification.json(), { verification: 'challenge-123' });
+
+	const newStarter = emulators.okta.store.createUser(
+		{ firstName: 'Nadia', lastName: 'Okafor', email: 'nadia.okafor@example.com', login: 'nadia.okafor@example.com' },
+		'ACTIVE',
+	);
+	const delivery = JSON.stringify({
+		eventType: 'com.okta.event_hook',
+		eventTypeVersion: '1.0',
+		cloudEventsVersion: '0.1',
+		source: 'https://example.okta.com/api/v1/eventHooks/who01',
+		eventId: 'b5d4b5a0-0000-4000-8000-000000000001',
+		data: {
+			events: [
+				{
+					uuid: options.eventUuid,
+					published: new Date().toISOString(),
+					eventType: 'user.lifecycle.create',
+					displayMessage: 'Create Okta user',
+					target: [{ id: newStarter.id, type: 'User', alternateId: newStarter.profile.login, displayName: 'Nadia Okafor' }],
+				},
+			],
+		},
+	});
+	const post = (authorization: string) =>
+		fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: authorization }, body: delivery });
+	assert.equal((await post('wrong-secret')).status, 401);
+	assert.equal((await post(secret)).status, 200);
+
+	const halo = emulators.halo.store;
+	const created = await poll(() => halo.users.all().find((u) => String(u.emailaddress).toLowerCase() === 'nadia.okafor@example.com'), 60);
+	assert.ok(created, 'the new starter is a Halo user');
+	const tickets = await poll(() => {
+		const found = halo.tickets.all().filter((t) => t.user_id === created.id);
+		return found.length > 0 ? found : undefined;
+	}, 30);
+	assert.equal(tickets?.length, 1, 'exactly one onboarding ticket');
+}
