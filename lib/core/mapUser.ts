@@ -6,7 +6,7 @@ import type { HaloRecord, HaloTeam, MappedItem, OktaSummary, OktaUser, ResolvedC
 import { isEmptyValue, toText } from './values';
 
 export interface MapContext {
-	/** Halo teams (`GET /api/Team`), for agents' `team` mapping. */
+	/** Halo teams (`GET /api/Team`), for agents' `team` mapping and `agent.defaultTeam`. */
 	teams?: readonly HaloTeam[];
 }
 
@@ -55,18 +55,30 @@ function applySite(user: OktaUser, config: ResolvedConfig, draft: Draft, item: P
 	if (userRoleId !== undefined) item.userRoleId = userRoleId;
 }
 
-/** `team` must name a Halo team; matched, it becomes the default team plus a `teams` membership. */
+/**
+ * `team` must name a Halo team; matched, it becomes the default team plus a `teams` membership.
+ * When it gives no Halo team, `agent.defaultTeam` (a Halo team name) is used the same way.
+ */
 function applyTeam(config: ResolvedConfig, context: MapContext, draft: Draft): void {
 	const value = draft.record.team;
-	if (value === undefined) return;
-	const text = toText(value).trim();
-	const team = text === '' ? undefined : findTeam(context.teams ?? [], text);
+	const text = value === undefined ? '' : toText(value).trim();
+	const teams = context.teams ?? [];
+	const why = context.teams ? '' : ' (Halo teams were not loaded)';
+	const mappedMiss = `Okta value "${text}" for field team matches no Halo team`;
+	const defaultTeam = config.agent.defaultTeam;
+	let team = text === '' ? undefined : findTeam(teams, text);
+	if (!team && defaultTeam === undefined) {
+		if (text !== '') draft.warnings.push(`${mappedMiss}${why}`);
+	} else if (!team && defaultTeam !== undefined) {
+		team = findTeam(teams, defaultTeam);
+		if (team && text !== '') draft.warnings.push(`${mappedMiss}; the default team "${team.name}" was used`);
+		if (!team) {
+			if (text !== '') draft.warnings.push(`${mappedMiss}${why}`);
+			draft.warnings.push(`default team "${defaultTeam}" matches no Halo team${why}`);
+		}
+	}
 	if (!team) {
 		delete draft.record.team;
-		if (text !== '') {
-			const why = context.teams ? '' : ' (Halo teams were not loaded)';
-			draft.warnings.push(`Okta value "${text}" for field team matches no Halo team${why}`);
-		}
 		return;
 	}
 	draft.record.team = team.name;

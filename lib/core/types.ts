@@ -62,6 +62,8 @@ export interface MappingConfig {
 		fields?: FieldMapping[];
 		matchOn?: string[];
 		teamAccess?: TeamAccess;
+		/** Halo team NAME for agents whose `team` mapping gives no Halo team. */
+		defaultTeam?: string;
 	};
 	roleMappings?: RoleMapping[];
 	onboarding?: {
@@ -153,6 +155,7 @@ export interface ResolvedConfig {
 		fields: FieldMapping[];
 		matchOn: string[];
 		teamAccess: TeamAccess;
+		defaultTeam?: string;
 	};
 	roleMappings: RoleMapping[];
 	onboarding?: MappingConfig['onboarding'];

@@ -126,6 +126,13 @@ export function withNoneOption(load: Loader): Loader {
 	};
 }
 
+/** The same dropdown with each option's name as its value, for settings that hold a Halo name (an agent's default team). */
+export function withNameValues(load: Loader): Loader {
+	return async function (this: ILoadOptionsFunctions) {
+		return (await load.call(this)).map((option) => ({ ...option, value: option.name }));
+	};
+}
+
 export const haloLoadOptions = {
 	getHaloSites: loader((c) => c.listSites(), (r) => (r.client_name ? `Client: ${String(r.client_name)}` : undefined)),
 	getHaloTeams: loader((c) => c.listTeams(), (r) => (r.department_name ? `Department: ${String(r.department_name)}` : undefined)),

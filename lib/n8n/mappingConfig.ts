@@ -71,6 +71,8 @@ export function readUiMappingConfig(context: IExecuteFunctions, itemIndex: numbe
 	if (Object.keys(teamAccess).length > 0) {
 		agent.teamAccess = { canBeAssigned: true, seeUnassigned: true, seeOthers: true, ...teamAccess };
 	}
+	const defaultTeam = String(param<unknown>('agentDefaultTeam', '') ?? '').trim();
+	if (defaultTeam !== '') agent.defaultTeam = defaultTeam;
 	if (Object.keys(agent).length > 0) config.agent = agent;
 	return config;
 }
@@ -362,6 +364,20 @@ export function teamAccessProperty(displayOptions?: IDisplayOptions): INodePrope
 			{ displayName: 'Sees Unassigned Tickets', name: 'seeUnassigned', type: 'boolean', default: true, description: "Whether the agent sees the team's unassigned tickets" },
 			{ displayName: "Sees Other Agents' Tickets", name: 'seeOthers', type: 'boolean', default: true, description: 'Whether the agent sees tickets assigned to other agents in the team' },
 		],
+	};
+}
+
+/** `agent.defaultTeam`: a Halo team NAME for agents whose `team` mapping gives no Halo team (the node registers `getHaloTeams` with names as values). */
+export function defaultTeamProperty(displayOptions?: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Default Team Name or ID',
+		name: 'agentDefaultTeam',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getHaloTeams' },
+		default: '',
+		description:
+			'Halo team (by name) for agents whose "team" mapping matches no Halo team, or who have no team mapping (optional). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: mergeDisplay(displayOptions, { show: { configSource: ['ui'] } }),
 	};
 }
 

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { haloLoadOptions, withNoneOption } from '../../lib/n8n/halo';
+import { haloLoadOptions, withNameValues, withNoneOption } from '../../lib/n8n/halo';
 import { properties } from './description';
 import { mapToHalo } from './map';
 
@@ -18,7 +18,7 @@ export class MapToHalo implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		// Only for the site/user role dropdowns and agent team names; plain user mapping needs no Halo call.
+		// Only for the site/user role/team dropdowns and agent team names; plain user mapping needs no Halo call.
 		credentials: [{ name: 'haloApi', required: false }],
 		properties,
 	};
@@ -28,6 +28,8 @@ export class MapToHalo implements INodeType {
 			getHaloSites: haloLoadOptions.getHaloSites,
 			getHaloSiteChoices: withNoneOption(haloLoadOptions.getHaloSites),
 			getHaloUserRoleChoices: withNoneOption(haloLoadOptions.getHaloUserRoles),
+			// Agents' default team is saved by NAME (MappingConfig agent.defaultTeam).
+			getHaloTeams: withNoneOption(withNameValues(haloLoadOptions.getHaloTeams)),
 		},
 	};
 

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	activeStatusesProperty,
 	configSourceProperties,
+	defaultTeamProperty,
 	fieldMappingsProperty,
 	siteRulesProperties,
 	teamAccessProperty,
@@ -46,5 +47,6 @@ export const properties: INodeProperties[] = [
 	fieldMappingsProperty('user', forUsers),
 	...siteRulesProperties(forUsers),
 	fieldMappingsProperty('agent', forAgents),
+	defaultTeamProperty(forAgents),
 	teamAccessProperty(forAgents),
 ];

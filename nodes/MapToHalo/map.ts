@@ -1,6 +1,6 @@
 /**
  * Map to Halo, the run: one configuration per execution, Halo teams read once
- * only when agents get a team mapping, then a pure transform per item.
+ * only when agents get a team mapping or a default team, then a pure transform per item.
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
@@ -37,9 +37,10 @@ export async function mapToHalo(context: IExecuteFunctions): Promise<INodeExecut
 	];
 }
 
-/** Only agents with a `team` mapping need Halo; everything else maps without a single call. */
+/** Only agents with a `team` mapping or a default team need Halo; everything else maps without a single call. */
 function needsTeams(target: Target, config: ResolvedConfig): boolean {
-	return target === 'agent' && config.agent.fields.some((field) => field.halo === 'team');
+	if (target !== 'agent') return false;
+	return config.agent.defaultTeam !== undefined || config.agent.fields.some((field) => field.halo === 'team');
 }
 
 async function loadTeams(context: IExecuteFunctions): Promise<HaloTeam[]> {

@@ -24,6 +24,7 @@ const fullConfig: MappingConfig = {
 		fields: [{ halo: 'team', okta: 'profile.department' }],
 		matchOn: ['email'],
 		teamAccess: { canBeAssigned: true, seeUnassigned: false, seeOthers: true },
+		defaultTeam: 'Service Desk',
 	},
 	roleMappings: [{ group: 'IT', agentRoleId: GUID, cabId: 1 }, { group: 'Managers', userRoleId: 7 }],
 	onboarding: { ticketTypeId: 3, templateId: 9, summary: 'New starter {{profile.firstName}}', details: 'Hello', fields: [{ halo: 'summary', okta: 'profile.login' }] },
@@ -86,6 +87,9 @@ describe('validateMappingConfig', () => {
 		{ name: 'empty matchOn', input: { user: { matchOn: [] } }, path: 'user.matchOn', message: /must not be empty/ },
 		{ name: 'site rule with group and appId', input: { user: { siteRules: [{ group: 'a', appId: 'b', siteId: 1 }] } }, path: 'user.siteRules[0]', message: /both group and appId/ },
 		{ name: 'role mapping that grants nothing', input: { roleMappings: [{ group: 'IT' }] }, path: 'roleMappings[0]', message: /agentRoleId, cabId or userRoleId/ },
+		{ name: 'empty agent defaultTeam', input: { agent: { defaultTeam: '  ' } }, path: 'agent.defaultTeam', message: /must not be empty/ },
+		{ name: 'numeric agent defaultTeam', input: { agent: { defaultTeam: 3 } }, path: 'agent.defaultTeam', message: /must be a string/ },
+		{ name: 'misspelt agent defaultTeam', input: { agent: { defaultteam: 'Service Desk' } }, path: 'agent.defaultteam', message: /unknown key.*defaultTeam/ },
 		{ name: 'partial teamAccess', input: { agent: { teamAccess: { canBeAssigned: true } } }, path: 'agent.teamAccess.seeUnassigned', message: /is required/ },
 		{ name: 'boolean as string', input: { user: { fields: [{ halo: 'title', okta: 'id', dontUpdate: 'yes' }] } }, path: 'user.fields[0].dontUpdate', message: /true or false/ },
 		{ name: 'bad onboarding summary template', input: { onboarding: { ticketTypeId: 1, summary: 'Hi {{ name' } }, path: 'onboarding.summary', message: /without a closing/ },
@@ -124,6 +128,7 @@ describe('resolveConfig', () => {
 		assert.deepEqual(resolved.agent.teamAccess, { canBeAssigned: true, seeUnassigned: true, seeOthers: true });
 		assert.deepEqual(resolved.user.fields, DEFAULT_USER_FIELDS);
 		assert.deepEqual(resolved.agent.fields, DEFAULT_AGENT_FIELDS);
+		assert.equal('defaultTeam' in resolved.agent, false);
 		assert.deepEqual(resolved.user.siteRules, []);
 		assert.deepEqual(resolved.roleMappings, []);
 		assert.equal(resolved.onboarding, undefined);
@@ -148,6 +153,7 @@ describe('resolveConfig', () => {
 		assert.equal(resolved.user.defaultSiteId, 1);
 		assert.equal(resolved.user.defaultUserRoleId, 5);
 		assert.deepEqual(resolved.agent.teamAccess, { canBeAssigned: true, seeUnassigned: false, seeOthers: true });
+		assert.equal(resolved.agent.defaultTeam, 'Service Desk');
 		resolved.user.fields[0].okta = 'changed';
 		assert.equal(DEFAULT_USER_FIELDS[0].okta, 'profile.firstName');
 	});

@@ -171,6 +171,69 @@ describe('mapOktaUser: agents', () => {
 		assert.deepEqual(item.createOnly, ['team', 'teams']);
 	});
 
+	const defaultTeamCases: Array<{
+		name: string;
+		department?: string;
+		mapTeam?: boolean;
+		defaultTeam: string;
+		loaded?: boolean;
+		team?: { id: number; name: string };
+		warnings: string[];
+	}> = [
+		{ name: 'mapped team matches: the default is not used', department: 'Network Team', defaultTeam: 'Service Desk', team: teams[1], warnings: [] },
+		{
+			name: 'mapped team matches no Halo team: the default is used, with a warning',
+			department: 'Marketing',
+			defaultTeam: 'service desk',
+			team: teams[0],
+			warnings: ['Okta value "Marketing" for field team matches no Halo team; the default team "Service Desk" was used'],
+		},
+		{ name: 'empty mapped value: the default is used without a warning', department: '', defaultTeam: 'Network Team', team: teams[1], warnings: [] },
+		{ name: 'no team mapping at all: the default is used', mapTeam: false, department: 'Marketing', defaultTeam: 'Network Team', team: teams[1], warnings: [] },
+		{
+			name: 'default team matches no Halo team: no team, both warnings',
+			department: 'Marketing',
+			defaultTeam: 'Nobody',
+			warnings: ['Okta value "Marketing" for field team matches no Halo team', 'default team "Nobody" matches no Halo team'],
+		},
+		{ name: 'default team unknown and no mapped value: one warning', department: '', defaultTeam: 'Nobody', warnings: ['default team "Nobody" matches no Halo team'] },
+		{
+			name: 'teams not loaded: no team, the warning says why',
+			mapTeam: false,
+			defaultTeam: 'Service Desk',
+			loaded: false,
+			warnings: ['default team "Service Desk" matches no Halo team (Halo teams were not loaded)'],
+		},
+	];
+	for (const c of defaultTeamCases) {
+		test(`defaultTeam: ${c.name}`, () => {
+			const access = { canBeAssigned: true, seeUnassigned: false, seeOthers: true };
+			const config =
+				c.mapTeam === false
+					? loadMappingConfig({ agent: { defaultTeam: c.defaultTeam, teamAccess: access } })
+					: agentConfig({ defaultTeam: c.defaultTeam, teamAccess: access });
+			const user = oktaUser({ profile: { department: c.department ?? 'Service Desk' } });
+			const item = mapOktaUser(user, 'agent', config, c.loaded === false ? {} : { teams });
+			if (c.team) {
+				assert.equal(item.record.team, c.team.name);
+				assert.deepEqual(item.record.teams, [
+					{ team_id: c.team.id, team_name: c.team.name, fortickets: true, unassigned_access: false, otheragent_access: true },
+				]);
+			} else {
+				assert.equal('team' in item.record, false);
+				assert.equal('teams' in item.record, false);
+			}
+			assert.deepEqual(item.warnings, c.warnings);
+		});
+	}
+
+	test('defaultTeam with a create-only team mapping: the default membership is create-only too', () => {
+		const config = loadMappingConfig({ agent: { fields: [{ halo: 'team', okta: 'profile.department', dontUpdate: true }], defaultTeam: 'Service Desk' } });
+		const item = mapOktaUser(oktaUser({ profile: { department: 'Marketing' } }), 'agent', config, { teams });
+		assert.equal(item.record.team, 'Service Desk');
+		assert.deepEqual(item.createOnly, ['team', 'teams']);
+	});
+
 	test('no email warning names the agent field', () => {
 		const item = mapOktaUser(oktaUser({ profile: { email: '' } }), 'agent', agentConfig(), { teams });
 		assert.match(item.warnings[0], /^no email: the Halo field email is empty/);

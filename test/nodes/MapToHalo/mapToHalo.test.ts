@@ -1,6 +1,7 @@
 /**
  * Map to Halo in n8n's engine: a pure transform (no Halo call and no Halo
- * credential for users), Halo teams read once for agents with a team mapping,
+ * credential for users), Halo teams read once for agents with a team mapping
+ * or a default team (dropdown `agentDefaultTeam`, values are team names),
  * pairedItem on every item, Continue On Fail, and config errors naming the path.
  */
 import { after, before, describe, test } from 'node:test';
@@ -11,7 +12,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { HALO_SEED, startHaloEmulator } from '../../../emulators/halo';
 import type { HaloEmulator } from '../../../emulators/halo';
 import type { MappedItem } from '../../../lib/core/types';
+import { MapToHalo } from '../../../nodes/MapToHalo/MapToHalo.node';
 import { runWorkflow } from '../../helpers/n8nEngine';
+import { haloToken, loadOptionsContext } from '../HaloApplyRoleMappings/support/loadOptionsContext';
 import { generateOktaUsers } from '../../halo/support/oktaUsers';
 
 const NODE = 'Map to Halo';
@@ -113,6 +116,82 @@ describe('Map to Halo (n8n engine)', () => {
 		const teamReads = halo.server.log.filter((r) => /^\/api\/team$/i.test(r.path));
 		assert.equal(teamReads.length, 1);
 		assert.equal(result.preAuthCount.haloApi, 1);
+	});
+
+	const haloCredentials = () => ({ haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' } });
+
+	test('agents whose department matches no team get the default team from the UI dropdown (teams read once)', async () => {
+		halo.server.clearLog();
+		const agents = users.slice(0, 6).map((u, i) => ({ ...u, profile: { ...u.profile, department: i % 2 ? 'service desk' : 'Nowhere' } }));
+		const result = await runWorkflow(
+			workflow(
+				{
+					target: 'agent',
+					configSource: 'ui',
+					agentFields: { mapping: [{ halo: 'team', okta: 'profile.department' }] },
+					agentDefaultTeam: 'Infrastructure',
+					teamAccess: { seeOthers: false },
+				},
+				{},
+				true,
+			),
+			{ credentials: haloCredentials(), startItems: start(agents) },
+		);
+		assert.equal(result.status, 'success', String(result.error));
+		const out = result.output[NODE] as unknown as MappedItem[];
+		assert.equal(out[1].record.team, 'Service Desk');
+		assert.deepEqual(out[1].warnings, []);
+		assert.equal(out[0].record.team, 'Infrastructure');
+		assert.deepEqual(out[0].record.teams, [
+			{ team_id: HALO_SEED.teams.infrastructure, team_name: 'Infrastructure', fortickets: true, unassigned_access: true, otheragent_access: false },
+		]);
+		assert.match(out[0].warnings.join(' '), /"Nowhere" for field team matches no Halo team; the default team "Infrastructure" was used/);
+		assert.equal(halo.server.log.filter((r) => /^\/api\/team$/i.test(r.path)).length, 1);
+	});
+
+	test('a default team without any team mapping (JSON) still reads Halo teams once; an unknown default team warns', async () => {
+		halo.server.clearLog();
+		const agents = users.slice(0, 3);
+		const result = await runWorkflow(
+			workflow({ target: 'agent', configSource: 'json', configJson: JSON.stringify({ agent: { defaultTeam: 'change management' } }) }, {}, true),
+			{ credentials: haloCredentials(), startItems: start(agents) },
+		);
+		assert.equal(result.status, 'success', String(result.error));
+		const out = result.output[NODE] as unknown as MappedItem[];
+		out.forEach((item) => assert.equal(item.record.team, 'Change Management'));
+		assert.equal(halo.server.log.filter((r) => /^\/api\/team$/i.test(r.path)).length, 1);
+
+		const unknown = await runWorkflow(
+			workflow({ target: 'agent', configSource: 'json', configJson: JSON.stringify({ agent: { defaultTeam: 'Nobody' } }) }, {}, true),
+			{ credentials: haloCredentials(), startItems: start(agents.slice(0, 1)) },
+		);
+		assert.equal(unknown.status, 'success', String(unknown.error));
+		const item = unknown.output[NODE][0] as unknown as MappedItem;
+		assert.equal(item.record.team, undefined);
+		assert.deepEqual(item.warnings, ['default team "Nobody" matches no Halo team']);
+	});
+
+	test('the "Default Team Name or ID" dropdown: agents, UI only, Halo teams by name after "- None -"', async () => {
+		const node = new MapToHalo();
+		const property = node.description.properties.find((p) => p.name === 'agentDefaultTeam');
+		assert.ok(property, 'agentDefaultTeam parameter');
+		assert.equal(property.displayName, 'Default Team Name or ID');
+		assert.equal(property.type, 'options');
+		assert.equal(property.typeOptions?.loadOptionsMethod, 'getHaloTeams');
+		assert.equal(property.default, '');
+		assert.deepEqual(property.displayOptions, { show: { target: ['agent'], configSource: ['ui'] } });
+		const context = loadOptionsContext({
+			parameters: {},
+			credentials: haloCredentials(),
+			authorization: { haloApi: `Bearer ${await haloToken(halo.url)}` },
+		});
+		const options = await node.methods.loadOptions.getHaloTeams.call(context);
+		assert.deepEqual(options[0], { name: '- None -', value: '' });
+		assert.deepEqual(
+			options.slice(1).map((o) => o.value),
+			['2nd Line Support', 'Change Management', 'Infrastructure', 'Service Desk'],
+		);
+		options.slice(1).forEach((o) => assert.equal(o.value, o.name));
 	});
 
 	test('Continue On Fail: a non-Okta item fails alone; without it the node stops naming the item', async () => {
