@@ -240,6 +240,17 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 		await editor.closeNode();
 	});
 
+	test('Map to Halo for agents: Halo teams in the default team dropdown', async () => {
+		const agentSync = examples.find((e) => e.file === 'okta-halo-agent-sync.json')!;
+		await editor.openWorkflow(agentSync.id);
+		await editor.openNode('Map to Halo');
+		await editor.useFieldsBelow('Map to Halo');
+		const teams = await editor.openOptions('agentDefaultTeam');
+		assertListed(teams, ['Service Desk', ...emulators.halo.store.teams.all().map((t) => t.name)], 'Default Team');
+		await editor.screenshot('node-map-to-halo-agent.png');
+		await editor.closeNode();
+	});
+
 	test('Upsert Halo User/Agent: the panel and its match fields', async () => {
 		await editor.openWorkflow(fullSync.id);
 		await editor.openNode('Upsert Halo User/Agent');
