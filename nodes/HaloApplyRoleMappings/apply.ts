@@ -61,18 +61,19 @@ async function readRoleState(client: HaloClient, needs: RoleNeeds, inputs: Array
 	const cabs = needs.cabs ? await client.listCabs({ includeMembers: true }) : undefined;
 	// A Halo that leaves members out of the CAB list: one more read of every membership.
 	const cabMembers = cabs?.some((cab) => !Array.isArray(cab.members)) ? await client.listCabMembers() : undefined;
-	const users = needs.userRoles ? (justCreatedUsers(inputs) ?? (await client.listUsers({ includeInactive: true }))) : undefined;
+	const users = needs.userRoles ? (usersFromUpsert(inputs) ?? (await client.listUsers({ includeInactive: true }))) : undefined;
 	return roleStateFromHalo({ agents, users, cabs, cabMembers });
 }
 
 /**
- * When every user is one the Upsert just created, its item holds Halo's answer
- * to the create, roles included: that is the current state, and the pages of
- * every Halo user need not be read (a first full sync).
+ * The Upsert's items already hold each user's Halo record as it read or saved it
+ * in this run, roles included (the record it matched, or Halo's answer to the
+ * create). When every user item carries its roles, that is the current state and
+ * the pages of every Halo user need not be read again.
  */
-function justCreatedUsers(inputs: Array<Partial<UpsertResultItem>>): Array<Record<string, unknown>> | undefined {
+function usersFromUpsert(inputs: Array<Partial<UpsertResultItem>>): Array<Record<string, unknown>> | undefined {
 	const users = inputs.filter((item) => isPlannable(item) && item.target === 'user');
-	if (users.length === 0 || !users.every((item) => item.action === 'created' && Array.isArray(item.record?.roles))) return undefined;
+	if (users.length === 0 || !users.every((item) => Array.isArray(item.record?.roles))) return undefined;
 	return users.map((item) => ({ id: item.haloId, roles: item.record?.roles }));
 }
 
