@@ -398,3 +398,15 @@ export function matchOnProperty(target: Target, displayOptions?: IDisplayOptions
 function mergeDisplay(base: IDisplayOptions | undefined, extra: IDisplayOptions): IDisplayOptions {
 	return { ...base, show: { ...base?.show, ...extra.show } };
 }
+
+/** The "Batch Size" option of the nodes that write to Halo (Halo saves a JSON array per POST). */
+export function batchSizeOption(description: string, maxValue = 100): INodeProperties {
+	return {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue },
+		default: 50,
+		description,
+	};
+}

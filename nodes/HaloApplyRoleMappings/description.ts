@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { configSourceProperties } from '../../lib/n8n/mappingConfig';
+import { batchSizeOption, configSourceProperties } from '../../lib/n8n/mappingConfig';
 import { oktaAuthenticationProperty } from '../../lib/n8n/okta';
 
 const EXAMPLE_CONFIG = `{
@@ -102,14 +102,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100 },
-				default: 50,
-				description: 'Records per Halo request',
-			},
+			batchSizeOption('Records per Halo request'),
 		],
 	},
 ];

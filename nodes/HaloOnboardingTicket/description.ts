@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_ONBOARDING_DETAILS, DEFAULT_ONBOARDING_SUMMARY } from '../../lib/core/onboarding';
-import { configSourceProperties } from '../../lib/n8n/mappingConfig';
+import { batchSizeOption, configSourceProperties } from '../../lib/n8n/mappingConfig';
 
 const EXAMPLE_CONFIG = `{
   "onboarding": {
@@ -112,14 +112,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100 },
-				default: 50,
-				description: 'Tickets per Halo request',
-			},
+			batchSizeOption('Tickets per Halo request'),
 		],
 	},
 ];

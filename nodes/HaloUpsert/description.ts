@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { configSourceProperties, matchOnProperty } from '../../lib/n8n/mappingConfig';
+import { batchSizeOption, configSourceProperties, matchOnProperty } from '../../lib/n8n/mappingConfig';
 
 const EXAMPLE_CONFIG = `{
   "user": { "matchOn": ["oktaid", "emailaddress"] },
@@ -36,14 +36,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 500 },
-				default: 50,
-				description: 'Records per Halo request (Halo saves arrays)',
-			},
+			batchSizeOption('Records per Halo request (Halo saves arrays)', 500),
 			{
 				displayName: 'Deactivate Missing',
 				name: 'deactivateMissing',
