@@ -31,7 +31,9 @@ export function realLimits(traffic: Traffic, budget: BenchParams['haloBudget']):
 	const haloWindows = traffic.halo.apiCalls / budget.max;
 	let oktaMinMs = 0;
 	let oktaTightestBucket: RateLimitBucket | undefined;
-	for (const [bucket, calls] of Object.entries(traffic.okta.buckets) as Array<[RateLimitBucket, number]>) {
+	for (const [bucket, calls] of Object.entries(traffic.okta.buckets) as Array<
+		[RateLimitBucket, number]
+	>) {
 		const ms = (calls / DEFAULT_RATE_LIMITS[bucket]) * OKTA_WINDOW_MS;
 		if (ms > oktaMinMs) [oktaMinMs, oktaTightestBucket] = [ms, bucket];
 	}

@@ -18,7 +18,9 @@ export interface OktaChange {
 /** The group a site rule names: moving people in or out of it changes their Halo site. */
 export function siteRuleGroup(store: OktaStore, config: MappingConfig): string {
 	const named = config.user?.siteRules?.find((rule) => rule.group)?.group;
-	const group = named ? (store.group(named) ?? store.groupByName(named)) : store.groups.find((g) => g.type === 'OKTA_GROUP');
+	const group = named
+		? (store.group(named) ?? store.groupByName(named))
+		: store.groups.find((g) => g.type === 'OKTA_GROUP');
 	if (!group) throw new Error(`No Okta group ${named ?? ''} to move users in and out of`);
 	return group.id;
 }
@@ -31,7 +33,11 @@ function* strided(users: readonly OktaUserRecord[], count: number): Generator<Ok
 	}
 }
 
-export function applyOktaChanges(store: OktaStore, config: MappingConfig, count: number): OktaChange[] {
+export function applyOktaChanges(
+	store: OktaStore,
+	config: MappingConfig,
+	count: number,
+): OktaChange[] {
 	const statusCount = Math.ceil(count * 0.35);
 	const nameCount = Math.ceil(count * 0.35);
 	const groupCount = Math.max(0, count - statusCount - nameCount);
@@ -41,7 +47,8 @@ export function applyOktaChanges(store: OktaStore, config: MappingConfig, count:
 	const members = new Set(store.memberIdsOf(groupId));
 	const picks = strided(store.users, count);
 	const take = (accept: (user: OktaUserRecord) => boolean): OktaUserRecord => {
-		for (let next = picks.next(); !next.done; next = picks.next()) if (accept(next.value)) return next.value;
+		for (let next = picks.next(); !next.done; next = picks.next())
+			if (accept(next.value)) return next.value;
 		throw new Error('The org has too few users for the requested changes');
 	};
 	const changes: OktaChange[] = [];
@@ -49,15 +56,25 @@ export function applyOktaChanges(store: OktaStore, config: MappingConfig, count:
 
 	for (let i = 0; i < statusCount; i++) {
 		const returning = i < returners;
-		const user = take(returning ? (u) => u.status === 'DEPROVISIONED' || u.status === 'SUSPENDED' : active);
+		const user = take(
+			returning ? (u) => u.status === 'DEPROVISIONED' || u.status === 'SUSPENDED' : active,
+		);
 		const status = returning ? 'ACTIVE' : 'SUSPENDED';
-		changes.push({ kind: 'status', login: user.profile.login, detail: `${user.status} → ${status}` });
+		changes.push({
+			kind: 'status',
+			login: user.profile.login,
+			detail: `${user.status} → ${status}`,
+		});
 		store.updateUser(user.id, { status });
 	}
 	for (let i = 0; i < nameCount; i++) {
 		const user = take(active);
 		const lastName = `${user.profile.lastName ?? ''}-Renamed`;
-		changes.push({ kind: 'name', login: user.profile.login, detail: `lastName ${user.profile.lastName} → ${lastName}` });
+		changes.push({
+			kind: 'name',
+			login: user.profile.login,
+			detail: `lastName ${user.profile.lastName} → ${lastName}`,
+		});
 		store.updateUser(user.id, { profile: { lastName } });
 	}
 	for (let i = 0; i < groupCount; i++) {
@@ -66,7 +83,11 @@ export function applyOktaChanges(store: OktaStore, config: MappingConfig, count:
 		const user = take((u) => active(u) && members.has(u.id) === leaving);
 		if (leaving) store.removeMember(groupId, user.id);
 		else store.addMember(groupId, user.id);
-		changes.push({ kind: 'group', login: user.profile.login, detail: `${leaving ? 'left' : 'joined'} ${groupName}` });
+		changes.push({
+			kind: 'group',
+			login: user.profile.login,
+			detail: `${leaving ? 'left' : 'joined'} ${groupName}`,
+		});
 	}
 	return changes;
 }

@@ -24,7 +24,10 @@ function changesOf(run: RunMeasure): number {
 	return WRITING_ACTIONS.reduce((sum, action) => sum + (run.actions[action] ?? 0), 0);
 }
 
-function haloCallBound(run: RunMeasure, workflow: SyncWorkflow): { bound: number; formula: string } {
+function haloCallBound(
+	run: RunMeasure,
+	workflow: SyncWorkflow,
+): { bound: number; formula: string } {
 	const pages = Math.max(1, Math.ceil(run.haloUsersBefore / workflow.pageSize));
 	const changes = changesOf(run);
 	const batches = Math.ceil(changes / workflow.batchSize);
@@ -36,7 +39,11 @@ function haloCallBound(run: RunMeasure, workflow: SyncWorkflow): { bound: number
 
 function haloCallsCheck(name: string, run: RunMeasure, workflow: SyncWorkflow): Check {
 	const { bound, formula } = haloCallBound(run, workflow);
-	return { name, pass: run.traffic.halo.calls <= bound, detail: `${run.traffic.halo.calls} Halo calls, bound ${bound} (${formula})` };
+	return {
+		name,
+		pass: run.traffic.halo.calls <= bound,
+		detail: `${run.traffic.halo.calls} Halo calls, bound ${bound} (${formula})`,
+	};
 }
 
 const PER_USER_GROUPS = /^GET \/api\/v1\/users\/\{id\}\/groups$/;
@@ -47,27 +54,48 @@ function perUserGroupReads(run: RunMeasure): number {
 		.reduce((sum, [, n]) => sum + n, 0);
 }
 
-export function designChecks(ours: SideResult, workflow: SyncWorkflow, memory?: MemoryCurve): Check[] {
+export function designChecks(
+	ours: SideResult,
+	workflow: SyncWorkflow,
+	memory?: MemoryCurve,
+): Check[] {
 	const [first, repeat, changed] = ours.runs;
 	const checks: Check[] = [
-		haloCallsCheck('first full sync: Halo calls ≤ pages read + ⌈changes/batch⌉ + a few', first, workflow),
+		haloCallsCheck(
+			'first full sync: Halo calls ≤ pages read + ⌈changes/batch⌉ + a few',
+			first,
+			workflow,
+		),
 		{
 			name: 'repeat run with no Okta change writes nothing',
 			pass: repeat.traffic.halo.writes === 0,
 			detail: `${repeat.traffic.halo.writes} Halo writes; actions ${JSON.stringify(repeat.actions)}`,
 		},
-		haloCallsCheck(`run after ${ours.changes.length} Okta changes: Halo calls ≤ pages read + ⌈changes/batch⌉ + a few`, changed, workflow),
+		haloCallsCheck(
+			`run after ${ours.changes.length} Okta changes: Halo calls ≤ pages read + ⌈changes/batch⌉ + a few`,
+			changed,
+			workflow,
+		),
 		{
 			name: 'no per-user Halo search (existing records read in pages once)',
 			pass: ours.runs.every((run) => run.traffic.halo.searches === 0),
-			detail: ours.runs.map((run) => `${run.label}: ${run.traffic.halo.searches} searches`).join('; '),
+			detail: ours.runs
+				.map((run) => `${run.label}: ${run.traffic.halo.searches} searches`)
+				.join('; '),
 		},
 		{
 			name: 'Okta group membership read per group, not per user',
 			// DESIGN lets a handful of users (fewer than groups) be read per user; a full listing never.
-			pass: ours.runs.every((run) => perUserGroupReads(run) < run.okta.groups && run.traffic.okta.calls <= run.okta.perGroupReads),
+			pass: ours.runs.every(
+				(run) =>
+					perUserGroupReads(run) < run.okta.groups &&
+					run.traffic.okta.calls <= run.okta.perGroupReads,
+			),
 			detail: ours.runs
-				.map((run) => `${run.label}: ${run.traffic.okta.calls} Okta calls (per-group listing needs ${run.okta.perGroupReads}), ${perUserGroupReads(run)} GET /users/{id}/groups`)
+				.map(
+					(run) =>
+						`${run.label}: ${run.traffic.okta.calls} Okta calls (per-group listing needs ${run.okta.perGroupReads}), ${perUserGroupReads(run)} GET /users/{id}/groups`,
+				)
 				.join('; '),
 		},
 	];

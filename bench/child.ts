@@ -5,10 +5,14 @@ import path from 'node:path';
 import type { Job, JobResult, JobSuccess } from './job';
 
 export async function runInChild(job: Job): Promise<JobSuccess> {
-	const child = fork(path.join(__dirname, 'worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const child = fork(path.join(__dirname, 'worker.js'), [], {
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
 	const answer = new Promise<JobResult>((resolve, reject) => {
 		child.once('message', (message) => resolve(message as JobResult));
-		child.once('exit', (code) => reject(new Error(`bench worker exited with code ${code} before answering`)));
+		child.once('exit', (code) =>
+			reject(new Error(`bench worker exited with code ${code} before answering`)),
+		);
 	});
 	child.send(job);
 	const result = await answer;

@@ -15,8 +15,18 @@ export async function startBenchEmulators(params: BenchParams, users: number): P
 		okta: {
 			org: { users, groups: params.groups, apps: 3, seed: params.seed },
 			latencyMs: params.latencyMs,
-			rateLimits: { users: UNLIMITED, groups: UNLIMITED, apps: UNLIMITED, oauth: UNLIMITED, eventHooks: UNLIMITED, default: UNLIMITED },
+			rateLimits: {
+				users: UNLIMITED,
+				groups: UNLIMITED,
+				apps: UNLIMITED,
+				oauth: UNLIMITED,
+				eventHooks: UNLIMITED,
+				default: UNLIMITED,
+			},
 		},
-		halo: { latencyMs: params.latencyMs, rateLimit: { max: UNLIMITED, windowMs: params.haloBudget.windowMs } },
+		halo: {
+			latencyMs: params.latencyMs,
+			rateLimit: { max: UNLIMITED, windowMs: params.haloBudget.windowMs },
+		},
 	});
 }

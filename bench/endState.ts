@@ -16,7 +16,13 @@ export interface HaloEndState {
 
 export function haloEndState(store: HaloStore): HaloEndState {
 	const users = store.users.all();
-	const lines = users.map((u) => [String(u.emailaddress ?? '').toLowerCase(), u.name, u.site_id, u.inactive === true].join('|')).sort();
+	const lines = users
+		.map((u) =>
+			[String(u.emailaddress ?? '').toLowerCase(), u.name, u.site_id, u.inactive === true].join(
+				'|',
+			),
+		)
+		.sort();
 	return {
 		users: users.length,
 		inactive: users.filter((u) => u.inactive === true).length,

@@ -26,11 +26,19 @@ export function ratio(naive: number, ours: number): string {
 /** A plain-text table with columns padded to their widest cell. */
 export function textTable(rows: string[][]): string {
 	const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
-	return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+	return rows
+		.map((row) =>
+			row
+				.map((cell, c) => cell.padEnd(widths[c]))
+				.join('  ')
+				.trimEnd(),
+		)
+		.join('\n');
 }
 
 export function markdownTable(rows: string[][]): string {
 	const [head, ...body] = rows;
-	const line = (row: string[]) => `| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+	const line = (row: string[]) =>
+		`| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
 	return [line(head), line(head.map(() => '---')), ...body.map(line)].join('\n');
 }

@@ -12,7 +12,9 @@ export async function expectOk(send: RequestFn, request: HttpRequest): Promise<H
 	const answer = await send(request);
 	if (answer.status < 200 || answer.status >= 300) {
 		const detail = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-		throw new Error(`${request.method} ${new URL(request.url).pathname} answered ${answer.status}: ${detail.slice(0, 200)}`);
+		throw new Error(
+			`${request.method} ${new URL(request.url).pathname} answered ${answer.status}: ${detail.slice(0, 200)}`,
+		);
 	}
 	return answer;
 }

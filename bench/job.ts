@@ -5,7 +5,13 @@ import type { CredentialStore } from '../test/helpers/n8nEngine';
 import type { NaiveTarget } from './naive';
 
 export type Job =
-	| { kind: 'ours'; workflow: Record<string, unknown>; credentials: CredentialStore; staticData: IDataObject; upsertNode: string }
+	| {
+			kind: 'ours';
+			workflow: Record<string, unknown>;
+			credentials: CredentialStore;
+			staticData: IDataObject;
+			upsertNode: string;
+	  }
 	| { kind: 'naive'; target: NaiveTarget };
 
 export interface JobSuccess {

@@ -13,7 +13,12 @@ export interface LineFit {
 }
 
 export interface MemoryCurve {
-	points: Array<{ users: number; peakRssBytes: number; peakHeapBytes: number; rssBeforeBytes: number }>;
+	points: Array<{
+		users: number;
+		peakRssBytes: number;
+		peakHeapBytes: number;
+		rssBeforeBytes: number;
+	}>;
 	rss: LineFit;
 	heap: LineFit;
 	heapLimitBytes: number;
@@ -33,13 +38,22 @@ export function fitLine(points: ReadonlyArray<readonly [number, number]>): LineF
 		syy += (y - my) ** 2;
 	}
 	const slope = sxx === 0 ? 0 : sxy / sxx;
-	return { slope, intercept: my - slope * mx, r2: sxx === 0 || syy === 0 ? 1 : (sxy * sxy) / (sxx * syy) };
+	return {
+		slope,
+		intercept: my - slope * mx,
+		r2: sxx === 0 || syy === 0 ? 1 : (sxy * sxy) / (sxx * syy),
+	};
 }
 
 export function memoryCurve(runs: ReadonlyArray<{ users: number; run: RunMeasure }>): MemoryCurve {
 	const points = [...runs]
 		.sort((a, b) => a.users - b.users)
-		.map(({ users, run }) => ({ users, peakRssBytes: run.peakRssBytes, peakHeapBytes: run.peakHeapBytes, rssBeforeBytes: run.rssBeforeBytes }));
+		.map(({ users, run }) => ({
+			users,
+			peakRssBytes: run.peakRssBytes,
+			peakHeapBytes: run.peakHeapBytes,
+			rssBeforeBytes: run.rssBeforeBytes,
+		}));
 	return {
 		points,
 		rss: fitLine(points.map((p) => [p.users, p.peakRssBytes] as const)),

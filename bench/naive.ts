@@ -40,10 +40,20 @@ async function oktaUsers(send: RequestFn, target: NaiveTarget): Promise<OktaUser
 }
 
 /** Groups per user: what "Get user's groups" in a loop does. */
-async function attachGroupsPerUser(send: RequestFn, target: NaiveTarget, users: OktaUser[]): Promise<void> {
+async function attachGroupsPerUser(
+	send: RequestFn,
+	target: NaiveTarget,
+	users: OktaUser[],
+): Promise<void> {
 	await mapPool(users, target.concurrency, async (user) => {
-		const answer = await expectOk(send, { method: 'GET', url: `${target.oktaUrl}/api/v1/users/${user.id}/groups?limit=200` });
-		user.groups = (answer.body as Array<{ id: string; profile: { name: string } }>).map((g) => ({ id: g.id, name: g.profile.name }));
+		const answer = await expectOk(send, {
+			method: 'GET',
+			url: `${target.oktaUrl}/api/v1/users/${user.id}/groups?limit=200`,
+		});
+		user.groups = (answer.body as Array<{ id: string; profile: { name: string } }>).map((g) => ({
+			id: g.id,
+			name: g.profile.name,
+		}));
 	});
 }
 
@@ -51,18 +61,25 @@ async function haloToken(send: RequestFn, target: NaiveTarget): Promise<string> 
 	const answer = await expectOk(send, {
 		method: 'POST',
 		url: `${target.haloUrl}/auth/token`,
-		form: { grant_type: 'client_credentials', client_id: target.haloClientId, client_secret: target.haloClientSecret, scope: 'all' },
+		form: {
+			grant_type: 'client_credentials',
+			client_id: target.haloClientId,
+			client_secret: target.haloClientSecret,
+			scope: 'all',
+		},
 	});
 	return String((answer.body as { access_token: string }).access_token);
 }
 
 export async function runNaiveSync(target: NaiveTarget): Promise<Record<string, number>> {
-	const okta: RequestFn = (request) => fetchRequest({ ...request, headers: { Authorization: `SSWS ${target.oktaToken}` } });
+	const okta: RequestFn = (request) =>
+		fetchRequest({ ...request, headers: { Authorization: `SSWS ${target.oktaToken}` } });
 	const users = await oktaUsers(okta, target);
 	await attachGroupsPerUser(okta, target, users);
 
 	const token = await haloToken(fetchRequest, target);
-	const halo: RequestFn = (request) => fetchRequest({ ...request, headers: { Authorization: `Bearer ${token}` } });
+	const halo: RequestFn = (request) =>
+		fetchRequest({ ...request, headers: { Authorization: `Bearer ${token}` } });
 	const config = resolveConfig(target.config);
 	const items = users.map((user) => mapOktaUser(user, 'user', config));
 	const emailOf = (i: number) => String(items[i].record.emailaddress ?? users[i].profile.login);
@@ -70,8 +87,14 @@ export async function runNaiveSync(target: NaiveTarget): Promise<Record<string, 
 	// "Search Halo user" per item.
 	const existing = await mapPool(items, target.concurrency, async (_, i) => {
 		const email = emailOf(i).toLowerCase();
-		const found = await expectOk(halo, { method: 'GET', url: `${target.haloUrl}/api/Users`, query: { search: email, includeinactive: true } });
-		return ((found.body as { users?: HaloUser[] }).users ?? []).find((u) => String(u.emailaddress).toLowerCase() === email);
+		const found = await expectOk(halo, {
+			method: 'GET',
+			url: `${target.haloUrl}/api/Users`,
+			query: { search: email, includeinactive: true },
+		});
+		return ((found.body as { users?: HaloUser[] }).users ?? []).find(
+			(u) => String(u.emailaddress).toLowerCase() === email,
+		);
 	});
 
 	// "Create or update Halo user" per item: everything found is written again, changed or not.

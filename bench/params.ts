@@ -50,7 +50,9 @@ export function parseParams(argv: readonly string[]): BenchParams {
 				params.groups = positive(flag, number);
 				break;
 			case '--sizes':
-				params.memorySizes = String(value).split(',').map((part) => positive(flag, Number(part)));
+				params.memorySizes = String(value)
+					.split(',')
+					.map((part) => positive(flag, Number(part)));
 				break;
 			case '--latency':
 				params.latencyMs = Math.max(0, number);
@@ -65,13 +67,16 @@ export function parseParams(argv: readonly string[]): BenchParams {
 				params.out = value;
 				break;
 			default:
-				throw new Error(`Unknown option ${flag}; use --users, --groups, --sizes, --latency, --seed, --concurrency, --out`);
+				throw new Error(
+					`Unknown option ${flag}; use --users, --groups, --sizes, --latency, --seed, --concurrency, --out`,
+				);
 		}
 	}
 	return params;
 }
 
 function positive(flag: string, value: number): number {
-	if (!Number.isInteger(value) || value <= 0) throw new Error(`${flag} needs a positive whole number`);
+	if (!Number.isInteger(value) || value <= 0)
+		throw new Error(`${flag} needs a positive whole number`);
 	return value;
 }

@@ -23,7 +23,18 @@ export interface BenchResults {
 	totalMs: number;
 }
 
-const SIDE_HEAD = ['scenario', 'side', 'Okta calls', 'Halo calls', 'Halo writes (records)', 'wall time', 'real Halo ≥ (300/5 min)', 'Halo calls over budget', 'real Okta ≥', 'peak RSS'];
+const SIDE_HEAD = [
+	'scenario',
+	'side',
+	'Okta calls',
+	'Halo calls',
+	'Halo writes (records)',
+	'wall time',
+	'real Halo ≥ (300/5 min)',
+	'Halo calls over budget',
+	'real Okta ≥',
+	'peak RSS',
+];
 
 function sideRow(scenario: string, side: string, run: RunMeasure): string[] {
 	const { okta, halo } = run.traffic;
@@ -60,13 +71,26 @@ function comparisonRows(results: BenchResults): string[][] {
 	const rows = [SIDE_HEAD];
 	results.ours.runs.forEach((ours, i) => {
 		const naive = results.naive.runs[i];
-		rows.push(sideRow(ours.label, 'ours', ours), sideRow('', 'naive', naive), ratioRow('', ours, naive));
+		rows.push(
+			sideRow(ours.label, 'ours', ours),
+			sideRow('', 'naive', naive),
+			ratioRow('', ours, naive),
+		);
 	});
 	return rows;
 }
 
 function ratioTable(results: BenchResults): string[][] {
-	const rows = [['scenario', 'Okta calls ×', 'Halo calls ×', 'Halo writes ×', 'wall time ×', 'min real-Halo time (ours → naive)']];
+	const rows = [
+		[
+			'scenario',
+			'Okta calls ×',
+			'Halo calls ×',
+			'Halo writes ×',
+			'wall time ×',
+			'min real-Halo time (ours → naive)',
+		],
+	];
 	results.ours.runs.forEach((ours, i) => {
 		const naive = results.naive.runs[i];
 		rows.push([
@@ -84,7 +108,12 @@ function ratioTable(results: BenchResults): string[][] {
 function memoryRows(memory: MemoryCurve): string[][] {
 	return [
 		['users', 'RSS before run', 'peak RSS', 'peak heap used'],
-		...memory.points.map((p) => [count(p.users), megabytes(p.rssBeforeBytes), megabytes(p.peakRssBytes), megabytes(p.peakHeapBytes)]),
+		...memory.points.map((p) => [
+			count(p.users),
+			megabytes(p.rssBeforeBytes),
+			megabytes(p.peakRssBytes),
+			megabytes(p.peakHeapBytes),
+		]),
 	];
 }
 
@@ -108,18 +137,25 @@ export function consoleReport(results: BenchResults): string {
 		textTable(comparisonRows(results)),
 		'',
 	];
-	if (results.memory) lines.push(textTable(memoryRows(results.memory)), memorySummary(results.memory), '');
+	if (results.memory)
+		lines.push(textTable(memoryRows(results.memory)), memorySummary(results.memory), '');
 	lines.push(...checkLines(results.checks), '');
 	return lines.join('\n');
 }
 
 function routeRows(side: SideResult): string[][] {
 	const routes = new Set<string>();
-	for (const run of side.runs) for (const route of [...Object.keys(run.traffic.okta.routes), ...Object.keys(run.traffic.halo.routes)]) routes.add(route);
+	for (const run of side.runs)
+		for (const route of [
+			...Object.keys(run.traffic.okta.routes),
+			...Object.keys(run.traffic.halo.routes),
+		])
+			routes.add(route);
 	const rows = [['request', ...side.runs.map((run) => run.label)]];
 	for (const route of [...routes].sort()) {
 		const isOkta = side.runs.some((run) => route in run.traffic.okta.routes);
-		const cell = (run: RunMeasure) => count((isOkta ? run.traffic.okta.routes : run.traffic.halo.routes)[route] ?? 0);
+		const cell = (run: RunMeasure) =>
+			count((isOkta ? run.traffic.okta.routes : run.traffic.halo.routes)[route] ?? 0);
 		rows.push([`${isOkta ? 'Okta' : 'Halo'} ${route}`, ...side.runs.map(cell)]);
 	}
 	return rows;
@@ -131,13 +167,16 @@ function actionRows(results: BenchResults): string[][] {
 		Object.entries(actions)
 			.map(([action, n]) => `${action} ${count(n)}`)
 			.join(', ');
-	results.ours.runs.forEach((ours, i) => rows.push([ours.label, text(ours.actions), text(results.naive.runs[i].actions)]));
+	results.ours.runs.forEach((ours, i) =>
+		rows.push([ours.label, text(ours.actions), text(results.naive.runs[i].actions)]),
+	);
 	return rows;
 }
 
 function endStateLine(results: BenchResults): string {
 	const [ours, naive] = [results.ours.haloEnd, results.naive.haloEnd];
-	const side = (end: typeof ours) => `${count(end.users)} users, ${count(end.inactive)} inactive, digest ${end.digest}`;
+	const side = (end: typeof ours) =>
+		`${count(end.users)} users, ${count(end.inactive)} inactive, digest ${end.digest}`;
 	const same = ours.digest === naive.digest;
 	return `${same ? 'the same on both sides' : 'DIFFERENT'} (name, email, site, active): ours ${side(ours)}; baseline ${side(naive)}`;
 }
@@ -209,7 +248,14 @@ export function markdownReport(results: BenchResults): string {
 		'',
 	];
 	if (results.memory) {
-		sections.push('## Memory (our first full sync, one fresh process per size)', '', markdownTable(memoryRows(results.memory)), '', memorySummary(results.memory), '');
+		sections.push(
+			'## Memory (our first full sync, one fresh process per size)',
+			'',
+			markdownTable(memoryRows(results.memory)),
+			'',
+			memorySummary(results.memory),
+			'',
+		);
 	}
 	sections.push('## DESIGN targets', '', '```', ...checkLines(results.checks), '```', '');
 	return sections.join('\n');

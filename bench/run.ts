@@ -31,13 +31,16 @@ async function main(): Promise<void> {
 	const workflow = loadSyncWorkflow();
 	const started = performance.now();
 	console.log(`Workflow: ${workflow.source}`);
-	console.log(`${count(params.users)} users, ${params.groups} groups, latency ${params.latencyMs} ms`);
+	console.log(
+		`${count(params.users)} users, ${params.groups} groups, latency ${params.latencyMs} ms`,
+	);
 
 	const loadAtStart = describeMachine().loadAverage;
 	const ours = await runSide('ours', workflow, params, params.users, progress);
 	const naive = await runSide('naive', workflow, params, params.users, progress);
 	// Same seed, same stride: both sides must have seen the very same changes.
-	if (JSON.stringify(ours.changes) !== JSON.stringify(naive.changes)) throw new Error('The two sides saw different Okta changes');
+	if (JSON.stringify(ours.changes) !== JSON.stringify(naive.changes))
+		throw new Error('The two sides saw different Okta changes');
 
 	const sized = [{ users: params.users, run: ours.runs[0] }];
 	for (const users of params.memorySizes.filter((n) => n !== params.users)) {
@@ -53,7 +56,11 @@ async function main(): Promise<void> {
 		date: new Date().toISOString(),
 		machine: { ...describeMachine(), loadAtStart },
 		params,
-		workflow: { source: workflow.source, pageSize: workflow.pageSize, batchSize: workflow.batchSize },
+		workflow: {
+			source: workflow.source,
+			pageSize: workflow.pageSize,
+			batchSize: workflow.batchSize,
+		},
 		ours,
 		naive,
 		memory,

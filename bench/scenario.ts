@@ -9,7 +9,12 @@ import type { IDataObject } from 'n8n-workflow';
 import type { OktaStore } from '../emulators/okta/store';
 import { PAGE_SIZE } from '../lib/okta/OktaClient';
 import type { CredentialStore } from '../test/helpers/n8nEngine';
-import { HALO_CLIENT_ID, HALO_CLIENT_SECRET, OKTA_TOKEN, type Emulators } from '../test/helpers/emulators';
+import {
+	HALO_CLIENT_ID,
+	HALO_CLIENT_SECRET,
+	OKTA_TOKEN,
+	type Emulators,
+} from '../test/helpers/emulators';
 import { realLimits, type RealLimits } from './budget';
 import { applyOktaChanges, type OktaChange } from './changes';
 import { haloEndState, type HaloEndState } from './endState';
@@ -51,11 +56,15 @@ export interface SideResult {
 export function oktaShape(store: OktaStore): OktaShape {
 	const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
 	let memberPages = 0;
-	for (const group of store.groups) memberPages += pages(store.memberIdsOf(group.id).length, PAGE_SIZE.groupMembers);
+	for (const group of store.groups)
+		memberPages += pages(store.memberIdsOf(group.id).length, PAGE_SIZE.groupMembers);
 	return {
 		users: store.users.length,
 		groups: store.groups.length,
-		perGroupReads: pages(store.users.length, PAGE_SIZE.users) + pages(store.groups.length, PAGE_SIZE.groups) + memberPages,
+		perGroupReads:
+			pages(store.users.length, PAGE_SIZE.users) +
+			pages(store.groups.length, PAGE_SIZE.groups) +
+			memberPages,
 	};
 }
 
@@ -74,7 +83,13 @@ class SideRunner {
 
 	private job(): Job {
 		if (this.side === 'ours') {
-			return { kind: 'ours', workflow: this.workflow.json, credentials: this.credentials, staticData: this.staticData, upsertNode: this.workflow.upsertNode };
+			return {
+				kind: 'ours',
+				workflow: this.workflow.json,
+				credentials: this.credentials,
+				staticData: this.staticData,
+				upsertNode: this.workflow.upsertNode,
+			};
 		}
 		return {
 			kind: 'naive',
@@ -121,7 +136,13 @@ export interface Progress {
 	done?: (side: Side, run: RunMeasure) => void;
 }
 
-export async function runSide(side: Side, workflow: SyncWorkflow, params: BenchParams, users: number, progress: Progress = {}): Promise<SideResult> {
+export async function runSide(
+	side: Side,
+	workflow: SyncWorkflow,
+	params: BenchParams,
+	users: number,
+	progress: Progress = {},
+): Promise<SideResult> {
 	const emulators = await startBenchEmulators(params, users);
 	try {
 		const runner = new SideRunner(side, emulators, workflow, params);
@@ -139,14 +160,26 @@ export async function runSide(side: Side, workflow: SyncWorkflow, params: BenchP
 		const oktaUsersSeen = Object.entries(runs[0].actions)
 			.filter(([action]) => action !== 'deactivated')
 			.reduce((sum, [, n]) => sum + n, 0);
-		return { side, users, runs, changes, oktaUsersSeen, haloEnd: haloEndState(emulators.halo.store) };
+		return {
+			side,
+			users,
+			runs,
+			changes,
+			oktaUsersSeen,
+			haloEnd: haloEndState(emulators.halo.store),
+		};
 	} finally {
 		await emulators.close();
 	}
 }
 
 /** Our first full sync alone at one org size, for the memory curve. */
-export async function runOursFullSync(workflow: SyncWorkflow, params: BenchParams, users: number, label: string): Promise<RunMeasure> {
+export async function runOursFullSync(
+	workflow: SyncWorkflow,
+	params: BenchParams,
+	users: number,
+	label: string,
+): Promise<RunMeasure> {
 	const emulators = await startBenchEmulators(params, users);
 	try {
 		return await new SideRunner('ours', emulators, workflow, params).run(label);

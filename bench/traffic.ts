@@ -31,7 +31,9 @@ export interface Traffic {
 export function routeOf(entry: Pick<LoggedRequest, 'method' | 'path' | 'query'>): string {
 	const path = entry.path
 		.split('/')
-		.map((part) => (/^\d+$/.test(part) || (/\d/.test(part) && /^[0-9a-z]{12,}$/i.test(part)) ? '{id}' : part))
+		.map((part) =>
+			/^\d+$/.test(part) || (/\d/.test(part) && /^[0-9a-z]{12,}$/i.test(part)) ? '{id}' : part,
+		)
 		.join('/');
 	// A search is a different cost class from a page read; paging cursors are not.
 	return `${entry.method} ${path}${entry.query.search !== undefined ? '?search=…' : ''}`;
@@ -46,7 +48,10 @@ function countRoutes(log: readonly LoggedRequest[]): Record<string, number> {
 	return routes;
 }
 
-export function measureTraffic(oktaLog: readonly LoggedRequest[], haloLog: readonly LoggedRequest[]): Traffic {
+export function measureTraffic(
+	oktaLog: readonly LoggedRequest[],
+	haloLog: readonly LoggedRequest[],
+): Traffic {
 	const buckets: Partial<Record<RateLimitBucket, number>> = {};
 	for (const entry of oktaLog) {
 		const bucket = bucketOf(entry.path);
@@ -61,8 +66,12 @@ export function measureTraffic(oktaLog: readonly LoggedRequest[], haloLog: reado
 			calls: halo.length,
 			apiCalls: api.length,
 			writes: writes.length,
-			recordsWritten: writes.reduce((sum, entry) => sum + (Array.isArray(entry.body) ? entry.body.length : 1), 0),
-			searches: api.filter((entry) => entry.method === 'GET' && entry.query.search !== undefined).length,
+			recordsWritten: writes.reduce(
+				(sum, entry) => sum + (Array.isArray(entry.body) ? entry.body.length : 1),
+				0,
+			),
+			searches: api.filter((entry) => entry.method === 'GET' && entry.query.search !== undefined)
+				.length,
 			routes: countRoutes(halo),
 		},
 	};

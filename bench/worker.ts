@@ -22,18 +22,33 @@ async function run(job: Job): Promise<JobResult> {
 	const engine = job.kind === 'ours' ? await import('../test/helpers/n8nEngine') : undefined;
 	await engine?.loadPackage();
 	let peakHeapBytes = process.memoryUsage().heapUsed;
-	const sampler = setInterval(() => (peakHeapBytes = Math.max(peakHeapBytes, process.memoryUsage().heapUsed)), 20);
+	const sampler = setInterval(
+		() => (peakHeapBytes = Math.max(peakHeapBytes, process.memoryUsage().heapUsed)),
+		20,
+	);
 	const rssBeforeBytes = process.memoryUsage.rss();
 	const started = performance.now();
 	try {
 		let result: Pick<JobResult & { ok: true }, 'actions' | 'credentials' | 'staticData'>;
 		if (job.kind === 'ours') {
-			const out = await engine!.runWorkflow(job.workflow, { credentials: job.credentials, staticData: job.staticData });
+			const out = await engine!.runWorkflow(job.workflow, {
+				credentials: job.credentials,
+				staticData: job.staticData,
+			});
 			if (out.status !== 'success') {
-				const nodeErrors = Object.entries(out.nodeErrors).map(([node, error]) => `${node}: ${error.message}`);
-				return { ok: false, error: `workflow ${out.status}: ${[out.error?.message, ...nodeErrors].filter(Boolean).join('; ')}` };
+				const nodeErrors = Object.entries(out.nodeErrors).map(
+					([node, error]) => `${node}: ${error.message}`,
+				);
+				return {
+					ok: false,
+					error: `workflow ${out.status}: ${[out.error?.message, ...nodeErrors].filter(Boolean).join('; ')}`,
+				};
 			}
-			result = { actions: countActions(out.output[job.upsertNode] ?? []), credentials: out.credentials, staticData: out.staticData };
+			result = {
+				actions: countActions(out.output[job.upsertNode] ?? []),
+				credentials: out.credentials,
+				staticData: out.staticData,
+			};
 		} else {
 			result = { actions: await runNaiveSync(job.target) };
 		}
@@ -49,7 +64,10 @@ async function run(job: Job): Promise<JobResult> {
 			...result,
 		};
 	} catch (error) {
-		return { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+		return {
+			ok: false,
+			error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+		};
 	} finally {
 		clearInterval(sampler);
 	}

@@ -23,7 +23,10 @@ export class HaloApi implements ICredentialType {
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
 	displayName = 'Halo API (ITSM / PSA / Service Desk)';
 
-	icon: Icon = { light: 'file:../nodes/HaloUpsert/halo.svg', dark: 'file:../nodes/HaloUpsert/halo.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/HaloUpsert/halo.svg',
+		dark: 'file:../nodes/HaloUpsert/halo.dark.svg',
+	};
 
 	documentationUrl = 'https://halopsa.com/apidoc/authentication/client';
 
@@ -50,14 +53,16 @@ export class HaloApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://acme.halopsa.com/auth',
-			description: 'Leave empty to ask Halo (/api/authinfo); usually the Halo URL followed by /auth',
+			description:
+				'Leave empty to ask Halo (/api/authinfo); usually the Halo URL followed by /auth',
 		},
 		{
 			displayName: 'Tenant',
 			name: 'tenant',
 			type: 'string',
 			default: '',
-			description: 'Hosted Halo only: your tenant name (sent with the token request). Leave empty for self-hosted instances.',
+			description:
+				'Hosted Halo only: your tenant name (sent with the token request). Leave empty for self-hosted instances.',
 		},
 		{
 			displayName: 'Client ID',
@@ -65,7 +70,8 @@ export class HaloApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'From Configuration › Integrations › Halo API › View Applications (authentication method "Client ID and Secret")',
+			description:
+				'From Configuration › Integrations › Halo API › View Applications (authentication method "Client ID and Secret")',
 		},
 		{
 			displayName: 'Client Secret',
@@ -80,7 +86,8 @@ export class HaloApi implements ICredentialType {
 			name: 'scope',
 			type: 'string',
 			default: 'all',
-			description: 'Space-separated Halo permissions the token asks for, e.g. "all" or "read:users edit:users"',
+			description:
+				'Space-separated Halo permissions the token asks for, e.g. "all" or "read:users edit:users"',
 		},
 	];
 

@@ -47,7 +47,8 @@ export class OktaAuthCodeOAuth2Api implements ICredentialType {
 			name: 'scope',
 			type: 'string',
 			default: 'openid offline_access okta.users.read okta.groups.read okta.apps.read',
-			description: 'Space-separated; the signed-in admin must hold these rights, and the app must be granted the okta.* scopes',
+			description:
+				'Space-separated; the signed-in admin must hold these rights, and the app must be granted the okta.* scopes',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',
@@ -64,7 +65,10 @@ export class OktaAuthCodeOAuth2Api implements ICredentialType {
 	];
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}', url: '/api/v1/users/me' },
+		request: {
+			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}',
+			url: '/api/v1/users/me',
+		},
 		rules: OKTA_CREDENTIAL_TEST_RULES,
 	};
 }

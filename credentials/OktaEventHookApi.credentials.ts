@@ -33,7 +33,8 @@ export class OktaEventHookApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The authentication secret set on the event hook in Okta (at least 16 characters)',
+			description:
+				'The authentication secret set on the event hook in Okta (at least 16 characters)',
 		},
 	];
 }

@@ -29,7 +29,8 @@ export class OktaServiceAppApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:okta.svg', dark: 'file:okta.dark.svg' };
 
-	documentationUrl = 'https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/';
+	documentationUrl =
+		'https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/';
 
 	properties: INodeProperties[] = [
 		ORG_URL_PROPERTY,
@@ -48,7 +49,8 @@ export class OktaServiceAppApi implements ICredentialType {
 			typeOptions: { password: true, rows: 5 },
 			default: '',
 			required: true,
-			description: 'PEM (-----BEGIN PRIVATE KEY-----) or JWK (JSON) of the key pair whose public key is registered with the app; RSA or EC',
+			description:
+				'PEM (-----BEGIN PRIVATE KEY-----) or JWK (JSON) of the key pair whose public key is registered with the app; RSA or EC',
 		},
 		{
 			displayName: 'Key ID',
@@ -69,7 +71,8 @@ export class OktaServiceAppApi implements ICredentialType {
 			name: 'useDpop',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to bind tokens with DPoP; Okta requires it for new service apps ("Require Demonstrating Proof of Possession")',
+			description:
+				'Whether to bind tokens with DPoP; Okta requires it for new service apps ("Require Demonstrating Proof of Possession")',
 		},
 		{
 			displayName: 'Access Token',
@@ -112,10 +115,20 @@ export class OktaServiceAppApi implements ICredentialType {
 		};
 	}
 
-	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
-		const dpopJwk = typeof credentials.dpopJwk === 'string' && credentials.dpopJwk ? JSON.parse(credentials.dpopJwk) : undefined;
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const dpopJwk =
+			typeof credentials.dpopJwk === 'string' && credentials.dpopJwk
+				? JSON.parse(credentials.dpopJwk)
+				: undefined;
 		const headers = accessTokenHeaders(
-			{ accessToken: String(credentials.accessToken ?? ''), tokenType: String(credentials.tokenType || 'Bearer'), dpopJwk },
+			{
+				accessToken: String(credentials.accessToken ?? ''),
+				tokenType: String(credentials.tokenType || 'Bearer'),
+				dpopJwk,
+			},
 			requestOptions.method ?? 'GET',
 			requestUrl(requestOptions),
 		);
@@ -124,7 +137,11 @@ export class OktaServiceAppApi implements ICredentialType {
 	};
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}', url: '/api/v1/users', qs: { limit: 1 } },
+		request: {
+			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}',
+			url: '/api/v1/users',
+			qs: { limit: 1 },
+		},
 		rules: OKTA_CREDENTIAL_TEST_RULES,
 	};
 }

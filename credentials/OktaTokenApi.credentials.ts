@@ -31,19 +31,30 @@ export class OktaTokenApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Created under Security › API › Tokens; it acts with the rights of the admin who created it',
+			description:
+				'Created under Security › API › Tokens; it acts with the rights of the admin who created it',
 		},
 	];
 
 	// A function, not a generic header, so a wrong org URL is refused with a clear message before any request.
-	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
 		normalizeOrgUrl(credentials.url);
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `SSWS ${String(credentials.apiToken ?? '').trim()}` };
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `SSWS ${String(credentials.apiToken ?? '').trim()}`,
+		};
 		return requestOptions;
 	};
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}', url: '/api/v1/users', qs: { limit: 1 } },
+		request: {
+			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}',
+			url: '/api/v1/users',
+			qs: { limit: 1 },
+		},
 		rules: OKTA_CREDENTIAL_TEST_RULES,
 	};
 }

@@ -19,7 +19,10 @@ import type { RunResult } from '../test/helpers/n8nEngine';
 const ACTIVE = new Set(['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY']);
 const out = (line = '') => process.stdout.write(line + '\n');
 
-function countBy(items: IDataObject[], key: (item: IDataObject) => string | undefined): Record<string, number> {
+function countBy(
+	items: IDataObject[],
+	key: (item: IDataObject) => string | undefined,
+): Record<string, number> {
 	const counts: Record<string, number> = {};
 	for (const item of items) {
 		const value = key(item);
@@ -36,7 +39,8 @@ function describeCounts(counts: Record<string, number>): string {
 function roleChanges(items: IDataObject[], direction: 'added' | 'removed'): number {
 	let total = 0;
 	for (const item of items) {
-		const change = (item.roles as IDataObject | undefined)?.[direction] as Record<string, unknown[]> | undefined;
+		const change = (item.roles as IDataObject | undefined)?.[direction] as
+			Record<string, unknown[]> | undefined;
 		for (const list of Object.values(change ?? {})) total += Array.isArray(list) ? list.length : 0;
 	}
 	return total;
@@ -52,9 +56,13 @@ function report(title: string, result: RunResult, emulators: Emulators) {
 	out(`  List Okta Users and Groups  ${(o['List Okta Users and Groups'] ?? []).length} users read`);
 	out(`  Map to Halo                 ${(o['Map to Halo'] ?? []).length} records mapped`);
 	out(`  Upsert Halo User/Agent      ${describeCounts(countBy(upsert, (i) => String(i.action)))}`);
-	out(`  Apply Role Mappings         ${roleChanges(roles, 'added')} roles/CAB seats added, ${roleChanges(roles, 'removed')} removed`);
+	out(
+		`  Apply Role Mappings         ${roleChanges(roles, 'added')} roles/CAB seats added, ${roleChanges(roles, 'removed')} removed`,
+	);
 	out(`  Create Onboarding Ticket    ${tickets.length} tickets created`);
-	out(`  API calls                   Okta ${emulators.oktaCalls()}, Halo ${emulators.haloCalls()} (${emulators.haloWrites()} writes)`);
+	out(
+		`  API calls                   Okta ${emulators.oktaCalls()}, Halo ${emulators.haloCalls()} (${emulators.haloWrites()} writes)`,
+	);
 	out();
 }
 
@@ -62,18 +70,31 @@ async function main() {
 	const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 	const latencyMs = env('DEMO_LATENCY_MS', 2);
 	const seed = defaultHaloSeed();
-	['IT', 'Customer Support', 'Engineering', 'Security'].forEach((name, i) => seed.teams.push({ ...seed.teams[0], id: 10 + i, name }));
+	['IT', 'Customer Support', 'Engineering', 'Security'].forEach((name, i) =>
+		seed.teams.push({ ...seed.teams[0], id: 10 + i, name }),
+	);
 	const emulators = await startEmulators({
-		okta: { org: { users: env('DEMO_USERS', 1000), groups: env('DEMO_GROUPS', 30), apps: 3, seed: 1 }, latencyMs },
+		okta: {
+			org: { users: env('DEMO_USERS', 1000), groups: env('DEMO_GROUPS', 30), apps: 3, seed: 1 },
+			latencyMs,
+		},
 		halo: { latencyMs, seed: { teams: seed.teams } },
 	});
 	try {
-		const workflow = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'examples', 'okta-halo-full-sync.json'), 'utf8'));
+		const workflow = JSON.parse(
+			readFileSync(path.join(PACKAGE_DIR, 'examples', 'okta-halo-full-sync.json'), 'utf8'),
+		);
 		const store = emulators.okta.store;
 		const active = store.users.filter((u) => ACTIVE.has(u.status)).length;
-		out(`Okta emulator ${emulators.okta.url}: ${store.users.length} users (${active} active), ${store.groups.length} groups`);
-		out(`Halo emulator ${emulators.halo.url}: empty; rate limit 300 requests per rolling 5 minutes`);
-		out(`Workflow: ${workflow.name} (examples/okta-halo-full-sync.json), run by n8n's WorkflowExecute`);
+		out(
+			`Okta emulator ${emulators.okta.url}: ${store.users.length} users (${active} active), ${store.groups.length} groups`,
+		);
+		out(
+			`Halo emulator ${emulators.halo.url}: empty; rate limit 300 requests per rolling 5 minutes`,
+		);
+		out(
+			`Workflow: ${workflow.name} (examples/okta-halo-full-sync.json), run by n8n's WorkflowExecute`,
+		);
 		out();
 
 		const first = await runWorkflow(workflow, { credentials: emulators.credentials() });
@@ -85,18 +106,29 @@ async function main() {
 
 		const people = store.users.filter((u) => ACTIVE.has(u.status));
 		for (const user of people.slice(0, 5)) store.updateUser(user.id, { status: 'SUSPENDED' });
-		for (const user of people.slice(5, 15)) store.updateUser(user.id, { profile: { title: 'Team Lead' } });
+		for (const user of people.slice(5, 15))
+			store.updateUser(user.id, { profile: { title: 'Team Lead' } });
 		const managers = store.groupByName('Managers');
 		if (managers) for (const user of people.slice(15, 20)) store.addMember(managers.id, user.id);
 		for (let i = 0; i < 3; i++) {
-			store.createUser({ firstName: 'New', lastName: `Starter ${i + 1}`, email: `new.starter${i + 1}@example.com`, login: `new.starter${i + 1}@example.com` }, 'ACTIVE');
+			store.createUser(
+				{
+					firstName: 'New',
+					lastName: `Starter ${i + 1}`,
+					email: `new.starter${i + 1}@example.com`,
+					login: `new.starter${i + 1}@example.com`,
+				},
+				'ACTIVE',
+			);
 		}
 		emulators.clearLogs();
 		const third = await runWorkflow(workflow, { credentials: first.credentials });
 		report('Run 3: 5 leavers, 10 new titles, 5 new managers, 3 new starters', third, emulators);
 
 		const halo = emulators.halo.store;
-		out(`Halo now holds ${halo.users.all().length} users (${halo.users.all().filter((u) => u.inactive).length} inactive) and ${halo.tickets.all().length} onboarding tickets.`);
+		out(
+			`Halo now holds ${halo.users.all().length} users (${halo.users.all().filter((u) => u.inactive).length} inactive) and ${halo.tickets.all().length} onboarding tickets.`,
+		);
 	} finally {
 		await emulators.close();
 	}

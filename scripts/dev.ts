@@ -13,13 +13,24 @@ import { defaultHaloSeed, startHaloEmulator } from '../emulators/halo';
 import type { HaloEmulator } from '../emulators/halo';
 import { startOktaEmulator } from '../emulators/okta';
 import type { OktaEmulator } from '../emulators/okta';
-import { N8nInstance, emulatorCredentials, exampleWorkflows, installN8n, packPackage } from '../test/e2e/realN8n';
+import {
+	N8nInstance,
+	emulatorCredentials,
+	exampleWorkflows,
+	installN8n,
+	packPackage,
+} from '../test/e2e/realN8n';
 
 const out = (line = '') => process.stdout.write(line + '\n');
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 /** Demo login; the password is new each run (n8n wants a digit and a capital). */
-const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: `Demo-${randomBytes(6).toString('hex')}-1` };
+const OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'User',
+	password: `Demo-${randomBytes(6).toString('hex')}-1`,
+};
 const HOOK_SECRET = 'demo-okta-hook-secret';
 
 async function startDemoEmulators() {
@@ -31,8 +42,14 @@ async function startDemoEmulators() {
 	});
 	// Teams named like Okta departments, so the agent sync's "team ← department" mapping finds them.
 	const seed = defaultHaloSeed();
-	['IT', 'Customer Support', 'Engineering', 'Security'].forEach((name, i) => seed.teams.push({ ...seed.teams[0], id: 10 + i, name }));
-	const halo = await startHaloEmulator({ port: num('HALO_PORT', 8282), latencyMs, seed: { teams: seed.teams } });
+	['IT', 'Customer Support', 'Engineering', 'Security'].forEach((name, i) =>
+		seed.teams.push({ ...seed.teams[0], id: 10 + i, name }),
+	);
+	const halo = await startHaloEmulator({
+		port: num('HALO_PORT', 8282),
+		latencyMs,
+		seed: { teams: seed.teams },
+	});
 	serveHaloState(halo);
 	return { okta, halo };
 }
@@ -47,9 +64,28 @@ function haloState(halo: HaloEmulator) {
 	const agents = halo.store.agents.all().filter((a) => a.id !== halo.store.apiAgentId);
 	return {
 		summary: `${users.length} users (${users.filter((u) => u.inactive).length} inactive), ${agents.length} agents, ${halo.store.tickets.all().length} tickets`,
-		users: users.map((u) => ({ id: u.id, name: u.name, email: u.emailaddress, site: u.site_name ?? u.site_id, inactive: u.inactive })),
-		agents: agents.map((a) => ({ id: a.id, name: a.name, team: a.team, roles: a.roles, disabled: a.isdisabled })),
-		tickets: halo.store.tickets.all().map((t) => ({ id: t.id, summary: t.summary, user_id: t.user_id, tickettype_id: t.tickettype_id })),
+		users: users.map((u) => ({
+			id: u.id,
+			name: u.name,
+			email: u.emailaddress,
+			site: u.site_name ?? u.site_id,
+			inactive: u.inactive,
+		})),
+		agents: agents.map((a) => ({
+			id: a.id,
+			name: a.name,
+			team: a.team,
+			roles: a.roles,
+			disabled: a.isdisabled,
+		})),
+		tickets: halo.store.tickets
+			.all()
+			.map((t) => ({
+				id: t.id,
+				summary: t.summary,
+				user_id: t.user_id,
+				tickettype_id: t.tickettype_id,
+			})),
 	};
 }
 
@@ -71,7 +107,11 @@ function createN8n(): N8nInstance {
 	const n8n = new N8nInstance(installN8n(), packPackage(packDir));
 	rmSync(packDir, { recursive: true, force: true }); // the constructor has unpacked it
 	n8n.port = num('N8N_PORT', 5678);
-	n8n.envOverrides = { N8N_HOST: 'localhost', WEBHOOK_URL: `http://localhost:${n8n.port}/`, N8N_LOG_LEVEL: 'warn' };
+	n8n.envOverrides = {
+		N8N_HOST: 'localhost',
+		WEBHOOK_URL: `http://localhost:${n8n.port}/`,
+		N8N_LOG_LEVEL: 'warn',
+	};
 	const logFile = path.join(n8n.userFolder, 'n8n.log');
 	n8n.onOutput = (chunk) => appendFileSync(logFile, chunk);
 	return n8n;
@@ -83,7 +123,9 @@ async function startN8n(n8n: N8nInstance, okta: OktaEmulator, halo: HaloEmulator
 	const examples = exampleWorkflows();
 	await n8n.importWorkflows(examples.map((e) => e.workflow));
 	// publish:workflow only changes the database, so it runs before start; the webhook is then live.
-	const webhook = examples.find((e) => e.workflow.nodes.some((n) => n.type.endsWith('.oktaEventHookTrigger')));
+	const webhook = examples.find((e) =>
+		e.workflow.nodes.some((n) => n.type.endsWith('.oktaEventHookTrigger')),
+	);
 	if (webhook) await n8n.cli(['publish:workflow', `--id=${webhook.id}`]);
 	await n8n.start();
 	await n8n.setupOwner(OWNER);
@@ -93,7 +135,9 @@ function printGuide(n8n: N8nInstance, okta: OktaEmulator, halo: HaloEmulator) {
 	const url = `http://localhost:${n8n.port}`;
 	const examples = exampleWorkflows();
 	const featured = examples.find((e) => e.file === 'okta-halo-full-sync.json') ?? examples[0];
-	const trigger = examples.flatMap((e) => e.workflow.nodes).find((n) => n.type.endsWith('.oktaEventHookTrigger'));
+	const trigger = examples
+		.flatMap((e) => e.workflow.nodes)
+		.find((n) => n.type.endsWith('.oktaEventHookTrigger'));
 	out(`
 n8n editor      ${url}
   log in        ${OWNER.email} / ${OWNER.password}

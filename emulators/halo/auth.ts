@@ -43,15 +43,26 @@ export class TokenIssuer {
 		if (form.grant_type !== 'client_credentials') {
 			return oauthError(400, 'unsupported_grant_type', 'Only client_credentials is supported');
 		}
-		if (form.client_id !== this.settings.clientId || form.client_secret !== this.settings.clientSecret) {
+		if (
+			form.client_id !== this.settings.clientId ||
+			form.client_secret !== this.settings.clientSecret
+		) {
 			return { status: 401, body: { error: 'invalid_client' } };
 		}
 		const scope = (form.scope ?? '').trim() || 'all';
 		const accessToken = randomBytes(32).toString('base64url');
-		this.tokens.set(accessToken, { expiresAt: this.now() + this.settings.tokenTtlSeconds * 1000, scope });
+		this.tokens.set(accessToken, {
+			expiresAt: this.now() + this.settings.tokenTtlSeconds * 1000,
+			scope,
+		});
 		return {
 			status: 200,
-			body: { scope, token_type: 'Bearer', access_token: accessToken, expires_in: this.settings.tokenTtlSeconds },
+			body: {
+				scope,
+				token_type: 'Bearer',
+				access_token: accessToken,
+				expires_in: this.settings.tokenTtlSeconds,
+			},
 		};
 	}
 
@@ -60,10 +71,16 @@ export class TokenIssuer {
 		const match = /^Bearer\s+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''));
 		const token = match ? this.tokens.get(match[1]) : undefined;
 		if (token && token.expiresAt > this.now()) return undefined;
-		const description = !match ? 'No bearer token' : token ? 'The token has expired' : 'The token is not valid';
+		const description = !match
+			? 'No bearer token'
+			: token
+				? 'The token has expired'
+				: 'The token is not valid';
 		return {
 			status: 401,
-			headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` },
+			headers: {
+				'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"`,
+			},
 			body: { error: 'invalid_token', error_description: description },
 		};
 	}
@@ -75,7 +92,11 @@ export class TokenIssuer {
 }
 
 /** `GET /api/authinfo`. */
-export function authInfo(baseUrl: string, authPath: string, tenant: string | undefined): EmulatorResponse {
+export function authInfo(
+	baseUrl: string,
+	authPath: string,
+	tenant: string | undefined,
+): EmulatorResponse {
 	const body: Record<string, string> = { auth_url: `${baseUrl}${authPath}` };
 	if (tenant) body.tenant_id = tenant;
 	return { status: 200, body };

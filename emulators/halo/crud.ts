@@ -19,7 +19,11 @@ export interface CrudOptions {
 	validateBodies: boolean;
 }
 
-function view<R extends Row>(def: EntityDef<R>, record: R, req: EmulatorRequest): Record<string, unknown> {
+function view<R extends Row>(
+	def: EntityDef<R>,
+	record: R,
+	req: EmulatorRequest,
+): Record<string, unknown> {
 	return def.view ? def.view(record, req.query, 'one') : { ...record };
 }
 
@@ -28,7 +32,10 @@ function notFound(def: EntityDef, id: unknown): EmulatorResponse {
 }
 
 export function listHandler<R extends Row>(def: EntityDef<R>, store: HaloStore) {
-	return (req: EmulatorRequest): EmulatorResponse => ({ status: 200, body: listAnswer(def, store, req.query) });
+	return (req: EmulatorRequest): EmulatorResponse => ({
+		status: 200,
+		body: listAnswer(def, store, req.query),
+	});
 }
 
 export function getHandler<R extends Row>(def: EntityDef<R>, store: HaloStore) {
@@ -60,11 +67,20 @@ function schemaRefusal(entityPath: string, body: unknown): EmulatorResponse | un
 	return haloError(400, 'ClassName', message, 'System.Text.Json.JsonException');
 }
 
-export function saveHandler<R extends Row>(def: EntityDef<R>, store: HaloStore, options: CrudOptions) {
+export function saveHandler<R extends Row>(
+	def: EntityDef<R>,
+	store: HaloStore,
+	options: CrudOptions,
+) {
 	return (req: EmulatorRequest): EmulatorResponse => {
 		const body = req.body;
 		if (!Array.isArray(body)) {
-			return haloError(400, 'ClassName', `The JSON value could not be converted to a list of ${def.path}. Path: $`, 'System.Text.Json.JsonException');
+			return haloError(
+				400,
+				'ClassName',
+				`The JSON value could not be converted to a list of ${def.path}. Path: $`,
+				'System.Text.Json.JsonException',
+			);
 		}
 		if (options.validateBodies) {
 			const refusal = schemaRefusal(def.path, body);
@@ -75,7 +91,8 @@ export function saveHandler<R extends Row>(def: EntityDef<R>, store: HaloStore, 
 		try {
 			for (const input of body as Array<Record<string, unknown>>) {
 				// Halo creates when the id is absent or 0 (its "new record" id).
-				const creating = input.id === undefined || input.id === null || input.id === 0 || input.id === '';
+				const creating =
+					input.id === undefined || input.id === null || input.id === 0 || input.id === '';
 				const existing = creating ? undefined : table.get(input.id);
 				if (!creating && !existing) return notFound(def, input.id);
 				const { id: _ignored, ...fields } = input;

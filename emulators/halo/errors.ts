@@ -14,7 +14,11 @@ import type { EmulatorRequest, EmulatorResponse } from '../shared/server';
 
 export type HaloErrorShape = 'resultCode' | 'ClassName' | 'Message' | 'error' | 'text';
 
-export function haloErrorBody(shape: HaloErrorShape, message: string, className = 'System.Exception'): unknown {
+export function haloErrorBody(
+	shape: HaloErrorShape,
+	message: string,
+	className = 'System.Exception',
+): unknown {
 	switch (shape) {
 		case 'resultCode':
 			return { resultCode: 1, errorMessage: message };
@@ -29,7 +33,12 @@ export function haloErrorBody(shape: HaloErrorShape, message: string, className 
 	}
 }
 
-export function haloError(status: number, shape: HaloErrorShape, message: string, className?: string): EmulatorResponse {
+export function haloError(
+	status: number,
+	shape: HaloErrorShape,
+	message: string,
+	className?: string,
+): EmulatorResponse {
 	return { status, body: haloErrorBody(shape, message, className) };
 }
 
@@ -71,7 +80,8 @@ export interface InjectedError {
 
 /** Forced error answers, taken in the order they were added. */
 export class ErrorInjector {
-	private readonly pending: Array<Required<Pick<InjectedError, 'times' | 'skip'>> & InjectedError> = [];
+	private readonly pending: Array<Required<Pick<InjectedError, 'times' | 'skip'>> & InjectedError> =
+		[];
 
 	add(spec: InjectedError): void {
 		this.pending.push({ times: 1, skip: 0, ...spec });

@@ -9,7 +9,12 @@ import type { EmulatorRequest } from '../shared/server';
 import { EmulatorServer } from '../shared/server';
 import { TokenIssuer } from './auth';
 import { ErrorInjector, type InjectedError } from './errors';
-import { DEFAULT_RATE_LIMIT, RollingWindowLimiter, rateLimitResponse, type RateLimitOptions } from './rateLimit';
+import {
+	DEFAULT_RATE_LIMIT,
+	RollingWindowLimiter,
+	rateLimitResponse,
+	type RateLimitOptions,
+} from './rateLimit';
 import { registerRoutes } from './routes';
 import { seedStore } from './seedStore';
 import { findHaloSwagger } from './spec';
@@ -103,7 +108,14 @@ export async function startHaloEmulator(options: HaloEmulatorOptions = {}): Prom
 		status: 404,
 		body: { Message: `No HTTP resource was found that matches the request URI '${req.url.href}'.` },
 	});
-	registerRoutes({ server, store, tokens, authPath, tenant: options.tenant, crud: { validateBodies: options.validateBodies ?? findHaloSwagger() !== undefined } });
+	registerRoutes({
+		server,
+		store,
+		tokens,
+		authPath,
+		tenant: options.tenant,
+		crud: { validateBodies: options.validateBodies ?? findHaloSwagger() !== undefined },
+	});
 
 	const url = await server.listen();
 	return {

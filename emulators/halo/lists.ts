@@ -47,7 +47,13 @@ function sortRecords(records: Row[], field: string, descending: boolean): Row[] 
 	});
 	keyed.sort((a, b) => {
 		let order = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-		if (order === 0) order = String(a.record.id) < String(b.record.id) ? -1 : String(a.record.id) > String(b.record.id) ? 1 : 0;
+		if (order === 0)
+			order =
+				String(a.record.id) < String(b.record.id)
+					? -1
+					: String(a.record.id) > String(b.record.id)
+						? 1
+						: 0;
 		return descending ? -order : order;
 	});
 	return keyed.map((k) => k.record);
@@ -80,16 +86,28 @@ function page(records: Row[], query: Query, paging: EntityDef['paging']): Page {
 	if (isTrue(query.get('pageinate'))) {
 		const size = Math.max(1, intParam(query, 'page_size') ?? DEFAULT_PAGE_SIZE);
 		const number = Math.max(1, intParam(query, 'page_no') ?? 1);
-		return { records: records.slice((number - 1) * size, number * size), total, page: { page_no: number, page_size: size } };
+		return {
+			records: records.slice((number - 1) * size, number * size),
+			total,
+			page: { page_no: number, page_size: size },
+		};
 	}
 	const count = paging === 'wrapped' ? intParam(query, 'count') : undefined;
 	return { records: count !== undefined && count >= 0 ? records.slice(0, count) : records, total };
 }
 
 /** The body of `GET /api/{Entity}`. */
-export function listAnswer<R extends Row>(def: EntityDef<R>, store: HaloStore, query: Query): unknown {
+export function listAnswer<R extends Row>(
+	def: EntityDef<R>,
+	store: HaloStore,
+	query: Query,
+): unknown {
 	const orderField = query.get('order')?.trim() || def.orderBy;
-	let records = sortedRecords(def.table(store) as unknown as Table<Row>, orderField, isTrue(query.get('orderdesc')));
+	let records = sortedRecords(
+		def.table(store) as unknown as Table<Row>,
+		orderField,
+		isTrue(query.get('orderdesc')),
+	);
 	const term = query.get('search')?.trim();
 	if (term) records = searchRecords(records, def.searchFields, term);
 	if (def.filter) records = records.filter((r) => def.filter!(r as R, query, store));

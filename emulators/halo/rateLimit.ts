@@ -25,7 +25,11 @@ export class RollingWindowLimiter {
 	/** Records a request; false when the window is full (refused requests do not count). */
 	tryTake(): boolean {
 		const now = this.now();
-		while (this.head < this.accepted.length && this.accepted[this.head] <= now - this.options.windowMs) this.head++;
+		while (
+			this.head < this.accepted.length &&
+			this.accepted[this.head] <= now - this.options.windowMs
+		)
+			this.head++;
 		if (this.head > 1024 && this.head * 2 > this.accepted.length) {
 			this.accepted.splice(0, this.head);
 			this.head = 0;
@@ -48,7 +52,8 @@ export class RollingWindowLimiter {
 
 /** `Rate Limit Reached - 300 Requests per rolling 5 minute window`, worded for any window. */
 export function rateLimitMessage({ max, windowMs }: RateLimitOptions): string {
-	const span = windowMs % 60_000 === 0 ? `${windowMs / 60_000} minute` : `${windowMs / 1000} second`;
+	const span =
+		windowMs % 60_000 === 0 ? `${windowMs / 60_000} minute` : `${windowMs / 1000} second`;
 	return `Rate Limit Reached - ${max} Requests per rolling ${span} window`;
 }
 

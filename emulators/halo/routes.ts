@@ -15,12 +15,21 @@ export interface RouteContext {
 	crud: CrudOptions;
 }
 
-export function registerRoutes({ server, store, tokens, authPath, tenant, crud }: RouteContext): void {
+export function registerRoutes({
+	server,
+	store,
+	tokens,
+	authPath,
+	tenant,
+	crud,
+}: RouteContext): void {
 	server.route('POST', `${authPath}/token`, (req) => tokens.handleTokenRequest(req));
 	server.route('GET', '/api/authinfo', () => authInfo(server.url, authPath, tenant));
 	server.route('GET', '/api/Agent/me', (req) => {
 		const me = store.agents.get(store.apiAgentId);
-		return me ? { status: 200, body: agentDef.view!(me, req.query, 'one') } : { status: 404, body: { Message: 'No agent for this application' } };
+		return me
+			? { status: 200, body: agentDef.view!(me, req.query, 'one') }
+			: { status: 404, body: { Message: 'No agent for this application' } };
 	});
 	server.route('GET', '/api/CABMember', () => ({ status: 200, body: listCabMembers(store) }));
 	for (const def of ENTITIES) {

@@ -29,17 +29,53 @@ export const HALO_SEED = {
 export function defaultHaloSeed(): HaloSeed {
 	const S = HALO_SEED;
 	return {
-		clients: [{ id: S.clientId, name: 'Acme Corporation', inactive: false, toplevel_id: 1, toplevel_name: 'Customers' }],
+		clients: [
+			{
+				id: S.clientId,
+				name: 'Acme Corporation',
+				inactive: false,
+				toplevel_id: 1,
+				toplevel_name: 'Customers',
+			},
+		],
 		sites: [
 			{ id: S.sites.headOffice, name: 'Head Office', client_id: S.clientId, inactive: false },
 			{ id: S.sites.branchOffice, name: 'Branch Office', client_id: S.clientId, inactive: false },
 			{ id: S.sites.remoteWorkers, name: 'Remote Workers', client_id: S.clientId, inactive: false },
 		],
 		teams: [
-			{ id: S.teams.serviceDesk, name: 'Service Desk', inactive: false, forrequests: true, department_id: 1, department_name: 'IT' },
-			{ id: S.teams.secondLine, name: '2nd Line Support', inactive: false, forrequests: true, department_id: 1, department_name: 'IT' },
-			{ id: S.teams.infrastructure, name: 'Infrastructure', inactive: false, forrequests: true, department_id: 1, department_name: 'IT' },
-			{ id: S.teams.changeManagement, name: 'Change Management', inactive: false, forrequests: true, department_id: 1, department_name: 'IT' },
+			{
+				id: S.teams.serviceDesk,
+				name: 'Service Desk',
+				inactive: false,
+				forrequests: true,
+				department_id: 1,
+				department_name: 'IT',
+			},
+			{
+				id: S.teams.secondLine,
+				name: '2nd Line Support',
+				inactive: false,
+				forrequests: true,
+				department_id: 1,
+				department_name: 'IT',
+			},
+			{
+				id: S.teams.infrastructure,
+				name: 'Infrastructure',
+				inactive: false,
+				forrequests: true,
+				department_id: 1,
+				department_name: 'IT',
+			},
+			{
+				id: S.teams.changeManagement,
+				name: 'Change Management',
+				inactive: false,
+				forrequests: true,
+				department_id: 1,
+				department_name: 'IT',
+			},
 		],
 		agentRoles: [
 			{ id: S.agentRoles.administrator, name: 'Administrator', notes: '' },
@@ -53,13 +89,33 @@ export function defaultHaloSeed(): HaloSeed {
 			{ id: S.userRoles.siteContact, name: 'Site Contact', notes: '' },
 		],
 		cabs: [
-			{ id: S.cabs.changeBoard, name: 'Change Advisory Board', all_must_approve: false, approvals_needed: 1 },
-			{ id: S.cabs.emergencyBoard, name: 'Emergency CAB', all_must_approve: true, approvals_needed: 0 },
+			{
+				id: S.cabs.changeBoard,
+				name: 'Change Advisory Board',
+				all_must_approve: false,
+				approvals_needed: 1,
+			},
+			{
+				id: S.cabs.emergencyBoard,
+				name: 'Emergency CAB',
+				all_must_approve: true,
+				approvals_needed: 0,
+			},
 		],
 		ticketTypes: [
 			{ id: S.ticketTypes.incident, name: 'Incident', use: 'incident', approval_process_id: 0 },
-			{ id: S.ticketTypes.serviceRequest, name: 'Service Request', use: 'request', approval_process_id: 0 },
-			{ id: S.ticketTypes.onboarding, name: 'New Starter Onboarding', use: 'request', approval_process_id: 0 },
+			{
+				id: S.ticketTypes.serviceRequest,
+				name: 'Service Request',
+				use: 'request',
+				approval_process_id: 0,
+			},
+			{
+				id: S.ticketTypes.onboarding,
+				name: 'New Starter Onboarding',
+				use: 'request',
+				approval_process_id: 0,
+			},
 			{
 				id: S.ticketTypes.change,
 				name: 'Change Request',

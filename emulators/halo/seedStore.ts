@@ -3,21 +3,37 @@
  * so seeded records carry the derived fields (site and client names, team
  * memberships, role names) exactly as saved ones do. A bad seed throws.
  */
-import { agentDef, agentRoleDef, cabDef, clientDef, siteDef, teamDef, templateDef, ticketTypeDef, userDef, userRoleDef } from './entities';
+import {
+	agentDef,
+	agentRoleDef,
+	cabDef,
+	clientDef,
+	siteDef,
+	teamDef,
+	templateDef,
+	ticketTypeDef,
+	userDef,
+	userRoleDef,
+} from './entities';
 import type { EntityDef, Row } from './entities/entity';
 import { HaloHttpError } from './errors';
 import { defaultHaloSeed } from './seed';
 import { HaloStore } from './store';
 import type { HaloSeed } from './types';
 
-function load<R extends Row>(def: EntityDef<R>, store: HaloStore, records: ReadonlyArray<Partial<Row>>): void {
+function load<R extends Row>(
+	def: EntityDef<R>,
+	store: HaloStore,
+	records: ReadonlyArray<Partial<Row>>,
+): void {
 	const table = def.table(store);
 	for (const { id, ...fields } of records) {
 		const newId = id ?? table.newId();
 		try {
 			table.put(def.prepare(fields, undefined, store, newId));
 		} catch (error) {
-			if (error instanceof HaloHttpError) throw new Error(`Bad Halo seed for ${def.path} ${String(newId)}: ${error.message}`);
+			if (error instanceof HaloHttpError)
+				throw new Error(`Bad Halo seed for ${def.path} ${String(newId)}: ${error.message}`);
 			throw error;
 		}
 	}

@@ -1,6 +1,6 @@
 /**
- * Request-body checks against Halo's own API description (halo-swagger.json,
- * see ../shared/specs/SOURCES.md). Each `POST /api/{Entity}` takes an array of
+ * Request-body checks against Halo's own API description (specs/halo-swagger.json,
+ * see specs/README.md). Each `POST /api/{Entity}` takes an array of
  * one schema (`Users`, `Uname`, `CabHeader`, `Faults`, …); every object schema
  * is closed (`additionalProperties: false`, enforced at every depth), so a
  * field the real API does not have is an error. Used by the emulator (to refuse
@@ -8,7 +8,7 @@
  * read once, on first use; each entity's validator is compiled on first use.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 
 type Json = Record<string, unknown>;
@@ -26,21 +26,18 @@ export interface HaloSpecIssue {
 
 const SPEC_FILE = 'halo-swagger.json';
 
-/** `HALO_SWAGGER_JSON`, else the nearest `shared/specs/` or `specs/` copy above this file, else undefined. */
+/** The repository's `specs/` copy (this file runs from `emulators/halo` or `build/emulators/halo`). */
 export function findHaloSwagger(): string | undefined {
-	const fromEnv = process.env.HALO_SWAGGER_JSON;
-	if (fromEnv) return fromEnv;
-	for (let dir = __dirname; ; dir = dirname(dir)) {
-		for (const candidate of [join(dir, 'shared', 'specs', SPEC_FILE), join(dir, 'specs', SPEC_FILE)]) {
-			if (existsSync(candidate)) return candidate;
-		}
-		if (dirname(dir) === dir) return undefined;
+	for (const root of [join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')]) {
+		const candidate = join(root, 'specs', SPEC_FILE);
+		if (existsSync(candidate)) return candidate;
 	}
+	return undefined;
 }
 
 export function haloSwaggerPath(): string {
 	const path = findHaloSwagger();
-	if (!path) throw new Error(`${SPEC_FILE} not found above ${__dirname}; set HALO_SWAGGER_JSON`);
+	if (!path) throw new Error(`${SPEC_FILE} not found in the repository's specs/ folder`);
 	return path;
 }
 
@@ -57,14 +54,22 @@ function toJsonSchema(node: unknown): unknown {
 	if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
 	const source = node as Json;
 	if (typeof source.$ref === 'string' && source.$ref.startsWith(REF_PREFIX)) {
-		return { haloRef: { name: source.$ref.slice(REF_PREFIX.length), nullable: source.nullable === true } };
+		return {
+			haloRef: { name: source.$ref.slice(REF_PREFIX.length), nullable: source.nullable === true },
+		};
 	}
 	const out: Json = {};
 	for (const [key, value] of Object.entries(source)) {
 		if (key === 'nullable' || key === 'example') continue;
 		if (key === 'properties') {
-			out.properties = Object.fromEntries(Object.entries(value as Json).map(([name, schema]) => [name, toJsonSchema(schema)]));
-		} else if (key === 'items' || key === 'not' || (key === 'additionalProperties' && typeof value === 'object')) {
+			out.properties = Object.fromEntries(
+				Object.entries(value as Json).map(([name, schema]) => [name, toJsonSchema(schema)]),
+			);
+		} else if (
+			key === 'items' ||
+			key === 'not' ||
+			(key === 'additionalProperties' && typeof value === 'object')
+		) {
 			out[key] = toJsonSchema(value);
 		} else if (key === 'allOf' || key === 'anyOf' || key === 'oneOf') {
 			out[key] = (value as unknown[]).map(toJsonSchema);
@@ -72,7 +77,8 @@ function toJsonSchema(node: unknown): unknown {
 			out[key] = value;
 		}
 	}
-	if ((out.type === 'object' || out.properties) && out.additionalProperties === undefined) out.additionalProperties = false;
+	if ((out.type === 'object' || out.properties) && out.additionalProperties === undefined)
+		out.additionalProperties = false;
 	if (source.nullable === true) {
 		if (typeof out.type === 'string') out.type = [out.type, 'null'];
 		if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
@@ -89,13 +95,18 @@ interface Loaded {
 }
 
 let loaded: Loaded | undefined;
-const validators = new Map<string, { validate: ValidateFunction; schemaName: string; path: string }>();
+const validators = new Map<
+	string,
+	{ validate: ValidateFunction; schemaName: string; path: string }
+>();
 
 function addFormats(ajv: Ajv): void {
-	const int = (bits: number) => (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** (bits - 1);
+	const int = (bits: number) => (n: number) =>
+		Number.isInteger(n) && Math.abs(n) <= 2 ** (bits - 1);
 	ajv.addFormat('int32', { type: 'number', validate: int(32) });
 	ajv.addFormat('int64', { type: 'number', validate: int(64) });
-	for (const lenient of ['double', 'float']) ajv.addFormat(lenient, { type: 'number', validate: () => true });
+	for (const lenient of ['double', 'float'])
+		ajv.addFormat(lenient, { type: 'number', validate: () => true });
 	ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 	// .NET reads dates with or without a zone; anything Date can parse is accepted.
 	ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
@@ -104,7 +115,10 @@ function addFormats(ajv: Ajv): void {
 
 function load(): Loaded {
 	if (loaded) return loaded;
-	const swagger = JSON.parse(readFileSync(haloSwaggerPath(), 'utf8')) as { paths: Record<string, Json>; components: { schemas: Json } };
+	const swagger = JSON.parse(readFileSync(haloSwaggerPath(), 'utf8')) as {
+		paths: Record<string, Json>;
+		components: { schemas: Json };
+	};
 	const schemas = swagger.components.schemas;
 	const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, logger: false });
 	addFormats(ajv);
@@ -134,7 +148,10 @@ function load(): Loaded {
 			if (data === null && ref.nullable) return true;
 			const validate = component(ref.name);
 			if (validate(data, cxt)) return true;
-			self.errors = (validate.errors ?? []).map((e: TaggedError) => ({ ...e, haloSchema: e.haloSchema ?? ref.name }));
+			self.errors = (validate.errors ?? []).map((e: TaggedError) => ({
+				...e,
+				haloSchema: e.haloSchema ?? ref.name,
+			}));
 			return false;
 		},
 	});
@@ -144,7 +161,12 @@ function load(): Loaded {
 
 /** `Users`, `/Users`, `/api/users` → the swagger path key (`/Users`). */
 function swaggerPathKey(paths: Record<string, Json>, entityPath: string): string {
-	const wanted = '/' + entityPath.replace(/^\/+/, '').replace(/^api\//i, '').replace(/\/+$/, '');
+	const wanted =
+		'/' +
+		entityPath
+			.replace(/^\/+/, '')
+			.replace(/^api\//i, '')
+			.replace(/\/+$/, '');
 	const key = Object.keys(paths).find((k) => k.toLowerCase() === wanted.toLowerCase());
 	if (!key) throw new Error(`halo-swagger.json has no path ${wanted}`);
 	return key;
@@ -156,11 +178,16 @@ function validatorFor(entityPath: string) {
 	const { ajv, paths } = load();
 	const path = swaggerPathKey(paths, entityPath);
 	const post = paths[path].post as Json | undefined;
-	const content = (post?.requestBody as Json | undefined)?.content as Record<string, { schema: Json }> | undefined;
+	const content = (post?.requestBody as Json | undefined)?.content as
+		Record<string, { schema: Json }> | undefined;
 	const schema = content?.['application/json']?.schema;
 	if (!schema) throw new Error(`halo-swagger.json has no JSON request body for POST ${path}`);
 	const ref = ((schema.items as Json | undefined)?.$ref ?? schema.$ref) as string | undefined;
-	const entry = { validate: ajv.compile(toJsonSchema(schema) as Json), schemaName: ref ? ref.split('/').pop()! : path.slice(1), path };
+	const entry = {
+		validate: ajv.compile(toJsonSchema(schema) as Json),
+		schemaName: ref ? ref.split('/').pop()! : path.slice(1),
+		path,
+	};
 	validators.set(entityPath.toLowerCase(), entry);
 	return entry;
 }
@@ -176,7 +203,9 @@ function jsonPath(instancePath: string): string {
 		instancePath
 			.split('/')
 			.slice(1)
-			.map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+			.map((part) =>
+				/^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, '/').replace(/~0/g, '~')}`,
+			)
 			.join('')
 	);
 }
@@ -186,10 +215,21 @@ function issue(error: TaggedError, rootSchema: string): HaloSpecIssue {
 	if (error.keyword === 'additionalProperties') {
 		const field = String((error.params as { additionalProperty: string }).additionalProperty);
 		const path = `${jsonPath(error.instancePath)}.${field}`;
-		return { path, schema, keyword: error.keyword, field, message: `${path}: Halo's ${schema ?? 'schema'} has no field '${field}'` };
+		return {
+			path,
+			schema,
+			keyword: error.keyword,
+			field,
+			message: `${path}: Halo's ${schema ?? 'schema'} has no field '${field}'`,
+		};
 	}
 	const path = jsonPath(error.instancePath);
-	return { path, schema, keyword: error.keyword, message: `${path} ${error.message ?? 'is invalid'}` };
+	return {
+		path,
+		schema,
+		keyword: error.keyword,
+		message: `${path} ${error.message ?? 'is invalid'}`,
+	};
 }
 
 /** Every way `body` differs from the request schema of `POST /api/{entityPath}`; empty when it fits. */

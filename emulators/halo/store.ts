@@ -121,6 +121,8 @@ export class HaloStore {
 	/** Users whose email matches, ignoring case (for tests that look records up). */
 	usersByEmail(email: string): HaloUserRecord[] {
 		const wanted = email.toLowerCase();
-		return this.users.all().filter((user) => String(user.emailaddress ?? '').toLowerCase() === wanted);
+		return this.users
+			.all()
+			.filter((user) => String(user.emailaddress ?? '').toLowerCase() === wanted);
 	}
 }

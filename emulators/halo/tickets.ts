@@ -50,10 +50,16 @@ export const ticketDef: EntityDef<HaloTicketRecord> = {
 	prepare(input, existing, store, newId) {
 		const merged: Record<string, unknown> = { ...existing, ...input };
 		const template = merged.template_id ? store.templates.get(merged.template_id) : undefined;
-		if (merged.template_id && !template) throw ruleError(`Template ${String(merged.template_id)} does not exist`);
+		if (merged.template_id && !template)
+			throw ruleError(`Template ${String(merged.template_id)} does not exist`);
 		const typeId = merged.tickettype_id ?? template?.tickettype_id;
 		const type = store.ticketTypes.get(typeId);
-		if (!type) throw ruleError(typeId === undefined ? 'Please select a ticket type' : `Ticket type ${String(typeId)} does not exist`);
+		if (!type)
+			throw ruleError(
+				typeId === undefined
+					? 'Please select a ticket type'
+					: `Ticket type ${String(typeId)} does not exist`,
+			);
 		const summary = text(merged.summary) ?? text(template?.summary);
 		if (!summary) throw ruleError('Please enter a summary');
 		const ticket = {
@@ -85,7 +91,11 @@ export const ticketDef: EntityDef<HaloTicketRecord> = {
 			ticket.site_name = site.name;
 		}
 		const approvers = merged.approvers;
-		if (!existing && needsCabMembers(store, type.id) && !(Array.isArray(approvers) && approvers.length > 0)) {
+		if (
+			!existing &&
+			needsCabMembers(store, type.id) &&
+			!(Array.isArray(approvers) && approvers.length > 0)
+		) {
 			throw new HaloHttpError({ status: 400, body: CAB_APPROVAL_REFUSAL });
 		}
 		return ticket;

@@ -7,7 +7,12 @@
 import { oktaTimestamp } from './time';
 import type { OktaAppRecord, OktaAppUserRecord, OktaUserRecord } from './types';
 
-export function buildAppUser(app: OktaAppRecord, user: OktaUserRecord, at: number, externalId?: string): OktaAppUserRecord {
+export function buildAppUser(
+	app: OktaAppRecord,
+	user: OktaUserRecord,
+	at: number,
+	externalId?: string,
+): OktaAppUserRecord {
 	const stamp = oktaTimestamp(at);
 	const provisioning = app.features.includes('PUSH_NEW_USERS');
 	const profile: Record<string, unknown> =

@@ -16,29 +16,42 @@ const APP_LIMIT = { defaultLimit: 200, maxLimit: 200 };
 const APP_USER_LIMIT = { defaultLimit: 50, maxLimit: 500 };
 
 export function registerAppRoutes(server: EmulatorServer, context: EmulatorContext): void {
-	const appRules = rulesFrom({ id: RULE.eqOnly, name: RULE.eqOnly, status: RULE.eqOnly, 'user.id': RULE.eqOnly }, false);
+	const appRules = rulesFrom(
+		{ id: RULE.eqOnly, name: RULE.eqOnly, status: RULE.eqOnly, 'user.id': RULE.eqOnly },
+		false,
+	);
 	// `user.id eq "…"` lists the apps a user is assigned to.
 	const selection: SelectionRules<OktaAppRecord> = {
 		filter: appRules,
 		search: appRules,
 		read: (app, attribute) =>
-			attribute === 'user.id' ? context.store.appUsersOf(app.id).map((assignment) => assignment.id) : (app as unknown as Record<string, unknown>)[attribute],
+			attribute === 'user.id'
+				? context.store.appUsersOf(app.id).map((assignment) => assignment.id)
+				: (app as unknown as Record<string, unknown>)[attribute],
 	};
 	server.route('GET', '/api/v1/apps', (req) => listApps(req, context, selection));
 	server.route('GET', '/api/v1/apps/:id', (req) => {
 		const app = context.store.app(req.params.id);
-		return app ? { status: 200, body: renderApp(app, context) } : errors.notFound(req.params.id, 'AppInstance');
+		return app
+			? { status: 200, body: renderApp(app, context) }
+			: errors.notFound(req.params.id, 'AppInstance');
 	});
 	server.route('GET', '/api/v1/apps/:id/users', (req) => listAppUsers(req, context));
 }
 
-function listApps(req: EmulatorRequest, context: EmulatorContext, rules: SelectionRules<OktaAppRecord>): EmulatorResponse {
+function listApps(
+	req: EmulatorRequest,
+	context: EmulatorContext,
+	rules: SelectionRules<OktaAppRecord>,
+): EmulatorResponse {
 	const selection = readSelection(req, rules);
 	if (selection.kind === 'error') return selection.answer;
 	const q = req.query.get('q')?.toLowerCase();
 	const accept = (app: OktaAppRecord): boolean =>
 		(selection.kind === 'all' || selection.predicate(app)) &&
-		(q === undefined || app.name.toLowerCase().startsWith(q) || app.label.toLowerCase().startsWith(q));
+		(q === undefined ||
+			app.name.toLowerCase().startsWith(q) ||
+			app.label.toLowerCase().startsWith(q));
 	const limit = readLimit(req.query, APP_LIMIT);
 	const page = pageOf(context.store.apps, byId, req.query.get('after') ?? undefined, limit, accept);
 	return {
@@ -56,12 +69,21 @@ function listAppUsers(req: EmulatorRequest, context: EmulatorContext): EmulatorR
 	const accept = (assignment: OktaAppUserRecord): boolean => {
 		if (q === undefined) return true;
 		const user = context.store.user(assignment.id);
-		return [assignment.credentials.userName, user?.profile.firstName, user?.profile.lastName, user?.profile.email].some(
-			(value) => typeof value === 'string' && value.toLowerCase().startsWith(q),
-		);
+		return [
+			assignment.credentials.userName,
+			user?.profile.firstName,
+			user?.profile.lastName,
+			user?.profile.email,
+		].some((value) => typeof value === 'string' && value.toLowerCase().startsWith(q));
 	};
 	const limit = readLimit(req.query, APP_USER_LIMIT);
-	const page = pageOf(context.store.appUsersOf(app.id), byId, req.query.get('after') ?? undefined, limit, accept);
+	const page = pageOf(
+		context.store.appUsersOf(app.id),
+		byId,
+		req.query.get('after') ?? undefined,
+		limit,
+		accept,
+	);
 	return {
 		status: 200,
 		headers: { Link: linkHeader(context.origin(), req, limit, page.nextAfter) },
@@ -101,12 +123,20 @@ export function renderApp(app: OktaAppRecord, context: EmulatorContext): Record<
 		lastUpdated: app.lastUpdated,
 		created: app.created,
 		accessibility: { selfService: false, errorRedirectUrl: null, loginRedirectUrl: null },
-		visibility: { autoLaunch: false, autoSubmitToolbar: false, hide: { iOS: false, web: false }, appLinks: { [linkName]: true } },
+		visibility: {
+			autoLaunch: false,
+			autoSubmitToolbar: false,
+			hide: { iOS: false, web: false },
+			appLinks: { [linkName]: true },
+		},
 		features: app.features,
 		signOnMode: app.signOnMode,
 		credentials: credentialsFor(app),
 		settings: {
-			app: app.signOnMode === 'BOOKMARK' ? { requestIntegration: false, url: 'https://intranet.example.com/' } : {},
+			app:
+				app.signOnMode === 'BOOKMARK'
+					? { requestIntegration: false, url: 'https://intranet.example.com/' }
+					: {},
 			notifications: { vpn: { network: { connection: 'DISABLED' }, message: null, helpUrl: null } },
 			manualProvisioning: false,
 			implicitAssignment: false,
@@ -114,7 +144,13 @@ export function renderApp(app: OktaAppRecord, context: EmulatorContext): Record<
 			...signOnSettingsFor(app, origin),
 		},
 		_links: {
-			appLinks: [{ name: linkName, href: `${origin}/home/${app.name}/${app.id}/${linkName}`, type: 'text/html' }],
+			appLinks: [
+				{
+					name: linkName,
+					href: `${origin}/home/${app.name}/${app.id}/${linkName}`,
+					type: 'text/html',
+				},
+			],
 			groups: { href: `${self}/groups` },
 			logo: [{ name: 'medium', href: `${origin}/assets/img/logos/default.png`, type: 'image/png' }],
 			users: { href: `${self}/users` },
@@ -128,10 +164,23 @@ function credentialsFor(app: OktaAppRecord): Record<string, unknown> {
 	const userNameTemplate = { template: '${source.login}', type: 'BUILT_IN' };
 	switch (app.signOnMode) {
 		case 'OPENID_CONNECT':
-			return { userNameTemplate, signing: { kid: app.id.slice(3) }, oauthClient: { autoKeyRotation: true, client_id: app.id, token_endpoint_auth_method: 'client_secret_basic' } };
+			return {
+				userNameTemplate,
+				signing: { kid: app.id.slice(3) },
+				oauthClient: {
+					autoKeyRotation: true,
+					client_id: app.id,
+					token_endpoint_auth_method: 'client_secret_basic',
+				},
+			};
 		case 'AUTO_LOGIN':
 		case 'BROWSER_PLUGIN':
-			return { userNameTemplate, scheme: 'EDIT_USERNAME_AND_PASSWORD', revealPassword: false, signing: {} };
+			return {
+				userNameTemplate,
+				scheme: 'EDIT_USERNAME_AND_PASSWORD',
+				revealPassword: false,
+				signing: {},
+			};
 		default:
 			return { userNameTemplate, signing: {} };
 	}
@@ -152,7 +201,25 @@ function signOnSettingsFor(app: OktaAppRecord, origin: string): Record<string, u
 				},
 			};
 		case 'SAML_2_0':
-			return { signOn: { allowMultipleAcsEndpoints: false, idpIssuer: 'http://www.okta.com/${org.externalKey}', requestCompressed: false, ssoAcsUrl: `https://${app.name}.example.com/saml/acs`, audience: `${origin}/${app.id}`, recipient: `https://${app.name}.example.com/saml/acs`, destination: `https://${app.name}.example.com/saml/acs`, subjectNameIdTemplate: '${user.userName}', subjectNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified', responseSigned: true, assertionSigned: true, signatureAlgorithm: 'RSA_SHA256', digestAlgorithm: 'SHA256', honorForceAuthn: true, authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport' } };
+			return {
+				signOn: {
+					allowMultipleAcsEndpoints: false,
+					idpIssuer: 'http://www.okta.com/${org.externalKey}',
+					requestCompressed: false,
+					ssoAcsUrl: `https://${app.name}.example.com/saml/acs`,
+					audience: `${origin}/${app.id}`,
+					recipient: `https://${app.name}.example.com/saml/acs`,
+					destination: `https://${app.name}.example.com/saml/acs`,
+					subjectNameIdTemplate: '${user.userName}',
+					subjectNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+					responseSigned: true,
+					assertionSigned: true,
+					signatureAlgorithm: 'RSA_SHA256',
+					digestAlgorithm: 'SHA256',
+					honorForceAuthn: true,
+					authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
+				},
+			};
 		case 'AUTO_LOGIN':
 		case 'BROWSER_PLUGIN':
 			return { signOn: { loginUrl: `https://${app.name}.example.com/login` } };

@@ -28,7 +28,11 @@ export function callerOf(req: EmulatorRequest): Caller | undefined {
 }
 
 /** Authenticates and authorizes an API request; returns the refusal, or undefined to go on. */
-export function authorizeApiCall(req: EmulatorRequest, context: EmulatorContext, apiTokens: ReadonlySet<string>): EmulatorResponse | undefined {
+export function authorizeApiCall(
+	req: EmulatorRequest,
+	context: EmulatorContext,
+	apiTokens: ReadonlySet<string>,
+): EmulatorResponse | undefined {
 	const header = req.headers.authorization;
 	if (!header) return errors.invalidSession();
 	const match = /^(\S+)\s+(.+)$/.exec(header.trim());
@@ -42,36 +46,60 @@ export function authorizeApiCall(req: EmulatorRequest, context: EmulatorContext,
 	if (scheme !== 'BEARER' && scheme !== 'DPOP') return errors.invalidToken();
 	const issued = context.tokens.accessToken(credential);
 	const usesDpop = scheme === 'DPOP';
-	if (!issued) return errors.invalidToken(challenge(context, req, usesDpop, 'invalid_token', 'The access token is invalid.'));
+	if (!issued)
+		return errors.invalidToken(
+			challenge(context, req, usesDpop, 'invalid_token', 'The access token is invalid.'),
+		);
 	if (Boolean(issued.jkt) !== usesDpop) {
 		// The challenge names the scheme the token needs.
 		const description = issued.jkt
 			? 'The access token is DPoP-bound; send it with the DPoP scheme and a DPoP proof.'
 			: 'The access token is not DPoP-bound; send it with the Bearer scheme.';
-		return errors.invalidToken(challenge(context, req, Boolean(issued.jkt), 'invalid_token', description));
+		return errors.invalidToken(
+			challenge(context, req, Boolean(issued.jkt), 'invalid_token', description),
+		);
 	}
 	if (usesDpop) {
 		const proofHeader = req.headers.dpop;
-		const proof = context.dpop.verify(Array.isArray(proofHeader) ? proofHeader.join(', ') : proofHeader, {
-			method: req.method,
-			url: `${context.origin()}${req.path}`,
-			accessToken: credential,
-		});
+		const proof = context.dpop.verify(
+			Array.isArray(proofHeader) ? proofHeader.join(', ') : proofHeader,
+			{
+				method: req.method,
+				url: `${context.origin()}${req.path}`,
+				accessToken: credential,
+			},
+		);
 		const description = !proof.ok
 			? proof.description
 			: proof.jkt !== issued.jkt
 				? 'The DPoP proof JWT key does not match the key the access token is bound to.'
 				: undefined;
 		// Okta answers a bad proof with 400 and the reason in WWW-Authenticate only.
-		if (description) return { status: 400, headers: challenge(context, req, true, 'invalid_dpop_proof', description) };
+		if (description)
+			return {
+				status: 400,
+				headers: challenge(context, req, true, 'invalid_dpop_proof', description),
+			};
 	}
 	const needed = requiredScopes(req.method, req.path);
 	if (needed && !needed.some((scope) => issued.scopes.includes(scope))) {
 		return errors.forbidden(
-			challenge(context, req, usesDpop, 'insufficient_scope', 'The access token provided does not contain the required scopes.', needed[0]),
+			challenge(
+				context,
+				req,
+				usesDpop,
+				'insufficient_scope',
+				'The access token provided does not contain the required scopes.',
+				needed[0],
+			),
 		);
 	}
-	callers.set(req, { scheme: usesDpop ? 'DPoP' : 'Bearer', userId: issued.userId, clientId: issued.clientId, scopes: issued.scopes });
+	callers.set(req, {
+		scheme: usesDpop ? 'DPoP' : 'Bearer',
+		userId: issued.userId,
+		clientId: issued.clientId,
+		scopes: issued.scopes,
+	});
 	return undefined;
 }
 

@@ -42,8 +42,14 @@ export function verifyClientAssertion(
 	if (!SUPPORTED_ALGORITHMS.includes(String(header.alg))) {
 		return fail("The client_assertion token has an unsupported 'alg' header.");
 	}
-	if (header.kid !== undefined && app.publicJwk.kid !== undefined && header.kid !== app.publicJwk.kid) {
-		return fail("The client_assertion token has a 'kid' which does not identify a key in the client's JWKS.");
+	if (
+		header.kid !== undefined &&
+		app.publicJwk.kid !== undefined &&
+		header.kid !== app.publicJwk.kid
+	) {
+		return fail(
+			"The client_assertion token has a 'kid' which does not identify a key in the client's JWKS.",
+		);
 	}
 	let valid = false;
 	try {
@@ -57,10 +63,13 @@ export function verifyClientAssertion(
 	}
 	const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
 	if (!audiences.includes(audience)) {
-		return fail('The audience claim for client_assertion must be the endpoint invoked for the request.');
+		return fail(
+			'The audience claim for client_assertion must be the endpoint invoked for the request.',
+		);
 	}
 	const nowS = now / 1000;
-	if (typeof payload.exp !== 'number') return fail("The client_assertion token must have an 'exp' claim.");
+	if (typeof payload.exp !== 'number')
+		return fail("The client_assertion token must have an 'exp' claim.");
 	if (payload.exp <= nowS - CLOCK_SKEW_S) return fail('The client_assertion token is expired.');
 	if (payload.exp > nowS + MAX_LIFETIME_S + CLOCK_SKEW_S) {
 		return fail('The client_assertion token has an expiration too far into the future.');
@@ -69,7 +78,10 @@ export function verifyClientAssertion(
 		return fail("The client_assertion token has an 'iat' in the future.");
 	}
 	if (payload.jti !== undefined) {
-		if (typeof payload.jti !== 'string' || !registry.rememberAssertion(payload.jti, payload.exp * 1000)) {
+		if (
+			typeof payload.jti !== 'string' ||
+			!registry.rememberAssertion(payload.jti, payload.exp * 1000)
+		) {
 			return fail('The client_assertion token has already been used.');
 		}
 	}

@@ -6,7 +6,14 @@
  */
 import type { JsonWebKey } from 'node:crypto';
 
-import { decodeJwt, jwkThumbprint, JwtError, sha256Base64Url, SUPPORTED_ALGORITHMS, verifySignature } from './jwt';
+import {
+	decodeJwt,
+	jwkThumbprint,
+	JwtError,
+	sha256Base64Url,
+	SUPPORTED_ALGORITHMS,
+	verifySignature,
+} from './jwt';
 
 export interface ProofExpectation {
 	method: string;
@@ -17,8 +24,7 @@ export interface ProofExpectation {
 }
 
 export type ProofResult =
-	| { ok: true; jkt: string; nonce?: string }
-	| { ok: false; description: string };
+	{ ok: true; jkt: string; nonce?: string } | { ok: false; description: string };
 
 /** How far `iat` may be from now, in seconds. */
 const IAT_TOLERANCE_S = 300;
@@ -50,7 +56,8 @@ export class DpopVerifier {
 		}
 		const { header, payload } = jwt;
 		if (header.typ !== 'dpop+jwt') return fail("The DPoP proof JWT 'typ' header is invalid.");
-		if (!SUPPORTED_ALGORITHMS.includes(String(header.alg))) return fail("The DPoP proof JWT 'alg' header is invalid.");
+		if (!SUPPORTED_ALGORITHMS.includes(String(header.alg)))
+			return fail("The DPoP proof JWT 'alg' header is invalid.");
 		const jwk = header.jwk as JsonWebKey | undefined;
 		if (!jwk || typeof jwk !== 'object') return fail("The DPoP proof JWT 'jwk' header is missing.");
 		let validSignature = false;
@@ -60,21 +67,32 @@ export class DpopVerifier {
 			return fail("The DPoP proof JWT 'jwk' header is invalid.");
 		}
 		if (!validSignature) return fail('The DPoP proof JWT signature is invalid.');
-		if (payload.htm !== expected.method.toUpperCase()) return fail("'htm' claim in the DPoP proof JWT is invalid.");
+		if (payload.htm !== expected.method.toUpperCase())
+			return fail("'htm' claim in the DPoP proof JWT is invalid.");
 		const htu = typeof payload.htu === 'string' ? normalizeHtu(payload.htu) : undefined;
-		if (!htu || htu !== normalizeHtu(expected.url)) return fail("'htu' claim in the DPoP proof JWT is invalid.");
+		if (!htu || htu !== normalizeHtu(expected.url))
+			return fail("'htu' claim in the DPoP proof JWT is invalid.");
 		const now = this.clock();
 		if (typeof payload.iat !== 'number' || Math.abs(now / 1000 - payload.iat) > IAT_TOLERANCE_S) {
 			return fail("'iat' claim in the DPoP proof JWT is invalid.");
 		}
-		if (typeof payload.jti !== 'string' || !payload.jti) return fail("'jti' claim in the DPoP proof JWT is missing.");
-		if (expected.accessToken !== undefined && payload.ath !== sha256Base64Url(expected.accessToken)) {
+		if (typeof payload.jti !== 'string' || !payload.jti)
+			return fail("'jti' claim in the DPoP proof JWT is missing.");
+		if (
+			expected.accessToken !== undefined &&
+			payload.ath !== sha256Base64Url(expected.accessToken)
+		) {
 			return fail("'ath' claim in the DPoP proof JWT is invalid.");
 		}
 		this.forgetOldJtis(now);
-		if (this.seenJtis.has(payload.jti)) return fail("'jti' claim in the DPoP proof JWT was already used.");
+		if (this.seenJtis.has(payload.jti))
+			return fail("'jti' claim in the DPoP proof JWT was already used.");
 		this.seenJtis.set(payload.jti, now + JTI_MEMORY_MS);
-		return { ok: true, jkt: jwkThumbprint(jwk), nonce: typeof payload.nonce === 'string' ? payload.nonce : undefined };
+		return {
+			ok: true,
+			jkt: jwkThumbprint(jwk),
+			nonce: typeof payload.nonce === 'string' ? payload.nonce : undefined,
+		};
 	}
 
 	private forgetOldJtis(now: number): void {

@@ -39,18 +39,35 @@ export function oktaError(
 }
 
 export const errors = {
-	validation: (what: string, causes: string[] = []) => oktaError(400, 'E0000001', `Api validation failed: ${what}`, causes),
+	validation: (what: string, causes: string[] = []) =>
+		oktaError(400, 'E0000001', `Api validation failed: ${what}`, causes),
 	invalidSession: () => oktaError(401, 'E0000005', 'Invalid session'),
 	forbidden: (headers?: Record<string, string>) =>
-		oktaError(403, 'E0000006', 'You do not have permission to perform the requested action', [], headers),
-	notFound: (id: string, type: string) => oktaError(404, 'E0000007', `Not found: Resource not found: ${id} (${type})`),
-	invalidToken: (headers?: Record<string, string>) => oktaError(401, 'E0000011', 'Invalid token provided', [], headers),
-	methodNotAllowed: () => oktaError(405, 'E0000022', 'The endpoint does not support the provided HTTP method'),
-	invalidSearch: (cause?: string) => oktaError(400, 'E0000031', 'Invalid search criteria.', cause ? [cause] : []),
-	rateLimited: () => oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.'),
+		oktaError(
+			403,
+			'E0000006',
+			'You do not have permission to perform the requested action',
+			[],
+			headers,
+		),
+	notFound: (id: string, type: string) =>
+		oktaError(404, 'E0000007', `Not found: Resource not found: ${id} (${type})`),
+	invalidToken: (headers?: Record<string, string>) =>
+		oktaError(401, 'E0000011', 'Invalid token provided', [], headers),
+	methodNotAllowed: () =>
+		oktaError(405, 'E0000022', 'The endpoint does not support the provided HTTP method'),
+	invalidSearch: (cause?: string) =>
+		oktaError(400, 'E0000031', 'Invalid search criteria.', cause ? [cause] : []),
+	rateLimited: () =>
+		oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.'),
 };
 
-export function oauthError(status: number, error: string, description: string, headers?: Record<string, string>): EmulatorResponse {
+export function oauthError(
+	status: number,
+	error: string,
+	description: string,
+	headers?: Record<string, string>,
+): EmulatorResponse {
 	return {
 		status,
 		headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache', ...headers },
@@ -81,6 +98,7 @@ export function normalizeErrorAnswer(answer: EmulatorResponse): void {
 						: oktaError(answer.status, 'E0000001', 'Api validation failed');
 	answer.body = replacement.body;
 	if (answer.headers) {
-		for (const name of Object.keys(answer.headers)) if (name.toLowerCase() === 'content-type') delete answer.headers[name];
+		for (const name of Object.keys(answer.headers))
+			if (name.toLowerCase() === 'content-type') delete answer.headers[name];
 	}
 }

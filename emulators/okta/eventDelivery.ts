@@ -25,16 +25,27 @@ export interface HookAnswer {
 }
 
 function hookHeaders(hook: EventHookRecord): Record<string, string> {
-	const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Okta-Integrations' };
+	const headers: Record<string, string> = {
+		Accept: 'application/json',
+		'User-Agent': 'Okta-Integrations',
+	};
 	for (const { key, value } of hook.channel.config.headers) headers[key] = value;
 	const auth = hook.channel.config.authScheme;
 	if (auth) headers[auth.key] = auth.value;
 	return headers;
 }
 
-async function attempt(url: string, init: RequestInit, timeoutMs: number): Promise<{ status: number; body?: unknown }> {
+async function attempt(
+	url: string,
+	init: RequestInit,
+	timeoutMs: number,
+): Promise<{ status: number; body?: unknown }> {
 	try {
-		const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+		const response = await fetch(url, {
+			...init,
+			signal: AbortSignal.timeout(timeoutMs),
+			redirect: 'manual',
+		});
 		const text = await response.text();
 		let body: unknown = text;
 		try {
@@ -61,23 +72,39 @@ async function call(url: string, init: RequestInit, options: HookCallOptions): P
 }
 
 /** The verification request; true when the endpoint echoed the challenge. */
-export async function verifyHookEndpoint(hook: EventHookRecord, options: HookCallOptions = {}): Promise<{ verified: boolean; reason?: string }> {
+export async function verifyHookEndpoint(
+	hook: EventHookRecord,
+	options: HookCallOptions = {},
+): Promise<{ verified: boolean; reason?: string }> {
 	const challenge = randomBytes(24).toString('base64url');
 	const answer = await call(
 		hook.channel.config.uri,
-		{ method: 'GET', headers: { ...hookHeaders(hook), 'X-Okta-Verification-Challenge': challenge } },
+		{
+			method: 'GET',
+			headers: { ...hookHeaders(hook), 'X-Okta-Verification-Challenge': challenge },
+		},
 		options,
 	);
-	if (answer.status === 0) return { verified: false, reason: 'The endpoint did not answer within 3 seconds.' };
-	if (answer.status < 200 || answer.status >= 300) return { verified: false, reason: `The endpoint answered HTTP ${answer.status}.` };
-	const echoed = answer.body && typeof answer.body === 'object' ? (answer.body as Record<string, unknown>).verification : undefined;
+	if (answer.status === 0)
+		return { verified: false, reason: 'The endpoint did not answer within 3 seconds.' };
+	if (answer.status < 200 || answer.status >= 300)
+		return { verified: false, reason: `The endpoint answered HTTP ${answer.status}.` };
+	const echoed =
+		answer.body && typeof answer.body === 'object'
+			? (answer.body as Record<string, unknown>).verification
+			: undefined;
 	return echoed === challenge
 		? { verified: true }
 		: { verified: false, reason: 'The endpoint did not answer with the verification value.' };
 }
 
 /** One delivery of events to a hook, in the body Okta sends. */
-export async function deliverToHook(hook: EventHookRecord, events: LogEvent[], origin: string, options: HookCallOptions = {}): Promise<HookAnswer> {
+export async function deliverToHook(
+	hook: EventHookRecord,
+	events: LogEvent[],
+	origin: string,
+	options: HookCallOptions = {},
+): Promise<HookAnswer> {
 	const body = {
 		eventType: 'com.okta.event_hook',
 		eventTypeVersion: '1.0',
@@ -90,7 +117,11 @@ export async function deliverToHook(hook: EventHookRecord, events: LogEvent[], o
 	};
 	return call(
 		hook.channel.config.uri,
-		{ method: 'POST', headers: { ...hookHeaders(hook), 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+		{
+			method: 'POST',
+			headers: { ...hookHeaders(hook), 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		},
 		options,
 	);
 }

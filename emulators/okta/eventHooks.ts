@@ -14,16 +14,32 @@ import type { EventHookHeader, EventHookRecord } from './types';
 
 export function registerEventHookRoutes(server: EmulatorServer, context: EmulatorContext): void {
 	const { store } = context;
-	const withHook = (handler: (hook: EventHookRecord, req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>) => {
+	const withHook = (
+		handler: (
+			hook: EventHookRecord,
+			req: EmulatorRequest,
+		) => EmulatorResponse | Promise<EmulatorResponse>,
+	) => {
 		return (req: EmulatorRequest) => {
 			const hook = store.eventHook(req.params.id);
 			return hook ? handler(hook, req) : errors.notFound(req.params.id, 'EventHook');
 		};
 	};
-	server.route('GET', '/api/v1/eventHooks', () => ({ status: 200, body: store.eventHooks.map((hook) => renderEventHook(hook, context)) }));
+	server.route('GET', '/api/v1/eventHooks', () => ({
+		status: 200,
+		body: store.eventHooks.map((hook) => renderEventHook(hook, context)),
+	}));
 	server.route('POST', '/api/v1/eventHooks', (req) => createEventHook(req, context));
-	server.route('GET', '/api/v1/eventHooks/:id', withHook((hook) => ({ status: 200, body: renderEventHook(hook, context) })));
-	server.route('PUT', '/api/v1/eventHooks/:id', withHook((hook, req) => replaceEventHook(hook, req, context)));
+	server.route(
+		'GET',
+		'/api/v1/eventHooks/:id',
+		withHook((hook) => ({ status: 200, body: renderEventHook(hook, context) })),
+	);
+	server.route(
+		'PUT',
+		'/api/v1/eventHooks/:id',
+		withHook((hook, req) => replaceEventHook(hook, req, context)),
+	);
 	server.route(
 		'DELETE',
 		'/api/v1/eventHooks/:id',
@@ -34,7 +50,10 @@ export function registerEventHookRoutes(server: EmulatorServer, context: Emulato
 			return { status: 204 };
 		}),
 	);
-	for (const [action, status] of [['activate', 'ACTIVE'], ['deactivate', 'INACTIVE']] as const) {
+	for (const [action, status] of [
+		['activate', 'ACTIVE'],
+		['deactivate', 'INACTIVE'],
+	] as const) {
 		server.route(
 			'POST',
 			`/api/v1/eventHooks/:id/lifecycle/${action}`,
@@ -52,7 +71,8 @@ export function registerEventHookRoutes(server: EmulatorServer, context: Emulato
 		'/api/v1/eventHooks/:id/lifecycle/verify',
 		withHook(async (hook) => {
 			const result = await verifyHookEndpoint(hook);
-			if (!result.verified) return errors.validation('Verification failed', [result.reason ?? 'Verification failed']);
+			if (!result.verified)
+				return errors.validation('Verification failed', [result.reason ?? 'Verification failed']);
 			hook.verificationStatus = 'VERIFIED';
 			hook.lastUpdated = oktaTimestamp(store.now());
 			return { status: 200, body: renderEventHook(hook, context) };
@@ -66,10 +86,15 @@ type HookFields = Pick<EventHookRecord, 'name' | 'description' | 'events' | 'cha
 function readHookFields(body: unknown): HookFields | { causes: string[] } {
 	const causes: string[] = [];
 	const input = (body && typeof body === 'object' ? body : {}) as Record<string, any>;
-	if (typeof input.name !== 'string' || !input.name.trim()) causes.push('name: The field cannot be left blank');
+	if (typeof input.name !== 'string' || !input.name.trim())
+		causes.push('name: The field cannot be left blank');
 	const events = input.events ?? {};
 	if (events.type !== 'EVENT_TYPE') causes.push('events.type: Only EVENT_TYPE is supported');
-	if (!Array.isArray(events.items) || events.items.length === 0 || events.items.some((item: unknown) => typeof item !== 'string')) {
+	if (
+		!Array.isArray(events.items) ||
+		events.items.length === 0 ||
+		events.items.some((item: unknown) => typeof item !== 'string')
+	) {
 		causes.push('events.items: At least one event type is required');
 	}
 	const channel = input.channel ?? {};
@@ -78,13 +103,24 @@ function readHookFields(body: unknown): HookFields | { causes: string[] } {
 	if (channel.version !== '1.0.0') causes.push('channel.version: Only version 1.0.0 is supported');
 	const uri = typeof config.uri === 'string' ? safeUrl(config.uri) : undefined;
 	if (!uri) causes.push('channel.config.uri: The URI is not valid');
-	else if (uri.protocol !== 'https:' && !isLoopback(uri.hostname)) causes.push('channel.config.uri: The URI must use HTTPS');
+	else if (uri.protocol !== 'https:' && !isLoopback(uri.hostname))
+		causes.push('channel.config.uri: The URI must use HTTPS');
 	const headers: unknown[] = Array.isArray(config.headers) ? config.headers : [];
-	if (headers.some((header) => !header || typeof (header as EventHookHeader).key !== 'string' || typeof (header as EventHookHeader).value !== 'string')) {
+	if (
+		headers.some(
+			(header) =>
+				!header ||
+				typeof (header as EventHookHeader).key !== 'string' ||
+				typeof (header as EventHookHeader).value !== 'string',
+		)
+	) {
 		causes.push('channel.config.headers: Each header needs a key and a value');
 	}
 	const auth = config.authScheme;
-	if (auth != null && (auth.type !== 'HEADER' || typeof auth.key !== 'string' || typeof auth.value !== 'string')) {
+	if (
+		auth != null &&
+		(auth.type !== 'HEADER' || typeof auth.key !== 'string' || typeof auth.value !== 'string')
+	) {
 		causes.push('channel.config.authScheme: type HEADER with a key and a value is required');
 	}
 	if (causes.length) return { causes };
@@ -137,16 +173,24 @@ function createEventHook(req: EmulatorRequest, context: EmulatorContext): Emulat
 	return { status: 200, body: renderEventHook(hook, context) };
 }
 
-function replaceEventHook(hook: EventHookRecord, req: EmulatorRequest, context: EmulatorContext): EmulatorResponse {
+function replaceEventHook(
+	hook: EventHookRecord,
+	req: EmulatorRequest,
+	context: EmulatorContext,
+): EmulatorResponse {
 	const fields = readHookFields(req.body);
 	if ('causes' in fields) return errors.validation('eventHook', fields.causes);
 	// A hook whose channel changes must be verified again.
-	if (JSON.stringify(fields.channel) !== JSON.stringify(hook.channel)) hook.verificationStatus = 'UNVERIFIED';
+	if (JSON.stringify(fields.channel) !== JSON.stringify(hook.channel))
+		hook.verificationStatus = 'UNVERIFIED';
 	Object.assign(hook, fields, { lastUpdated: oktaTimestamp(context.store.now()) });
 	return { status: 200, body: renderEventHook(hook, context) };
 }
 
-export function renderEventHook(hook: EventHookRecord, context: EmulatorContext): Record<string, unknown> {
+export function renderEventHook(
+	hook: EventHookRecord,
+	context: EmulatorContext,
+): Record<string, unknown> {
 	const self = `${context.origin()}/api/v1/eventHooks/${hook.id}`;
 	const post = { hints: { allow: ['POST'] } };
 	const { authScheme, ...config } = hook.channel.config;
@@ -154,7 +198,12 @@ export function renderEventHook(hook: EventHookRecord, context: EmulatorContext)
 		...hook,
 		channel: {
 			...hook.channel,
-			config: { ...config, ...(authScheme ? { authScheme: { type: authScheme.type, key: authScheme.key.toLowerCase() } } : {}) },
+			config: {
+				...config,
+				...(authScheme
+					? { authScheme: { type: authScheme.type, key: authScheme.key.toLowerCase() } }
+					: {}),
+			},
 		},
 		_links: {
 			self: { href: self },

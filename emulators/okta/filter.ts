@@ -35,10 +35,22 @@ export interface ExpressionRules {
 	caseInsensitiveValues: boolean;
 }
 
-const OPERATORS: ReadonlySet<string> = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'sw', 'ew', 'co', 'pr']);
+const OPERATORS: ReadonlySet<string> = new Set([
+	'eq',
+	'ne',
+	'gt',
+	'ge',
+	'lt',
+	'le',
+	'sw',
+	'ew',
+	'co',
+	'pr',
+]);
 const ATTRIBUTE_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
-type Token = { type: 'open' | 'close' } | { type: 'string'; text: string } | { type: 'word'; text: string };
+type Token =
+	{ type: 'open' | 'close' } | { type: 'string'; text: string } | { type: 'word'; text: string };
 
 function tokenize(source: string): Token[] {
 	const tokens: Token[] = [];
@@ -77,7 +89,8 @@ class Parser {
 	parse(): Expression {
 		if (this.tokens.length === 0) throw new FilterSyntaxError('Empty expression');
 		const expression = this.parseOr();
-		if (this.position < this.tokens.length) throw new FilterSyntaxError('Unexpected input after the expression');
+		if (this.position < this.tokens.length)
+			throw new FilterSyntaxError('Unexpected input after the expression');
 		return expression;
 	}
 
@@ -110,20 +123,28 @@ class Parser {
 		if (token.type === 'open') {
 			this.position++;
 			const inner = this.parseOr();
-			if (this.tokens[this.position]?.type !== 'close') throw new FilterSyntaxError('Missing closing parenthesis');
+			if (this.tokens[this.position]?.type !== 'close')
+				throw new FilterSyntaxError('Missing closing parenthesis');
 			this.position++;
 			return inner;
 		}
 		if (token.type !== 'word' || !ATTRIBUTE_PATTERN.test(token.text)) {
 			throw new FilterSyntaxError('Expected an attribute name');
 		}
-		if (token.text.toLowerCase() === 'not') throw new FilterSyntaxError('The not operator is not supported');
+		if (token.text.toLowerCase() === 'not')
+			throw new FilterSyntaxError('The not operator is not supported');
 		this.position++;
 		const operator = this.peekWord();
-		if (!operator || !OPERATORS.has(operator)) throw new FilterSyntaxError(`Expected an operator after ${token.text}`);
+		if (!operator || !OPERATORS.has(operator))
+			throw new FilterSyntaxError(`Expected an operator after ${token.text}`);
 		this.position++;
 		if (operator === 'pr') return { kind: 'present', attribute: token.text };
-		return { kind: 'compare', attribute: token.text, operator: operator as Operator, value: this.parseLiteral() };
+		return {
+			kind: 'compare',
+			attribute: token.text,
+			operator: operator as Operator,
+			value: this.parseLiteral(),
+		};
 	}
 
 	private parseLiteral(): Literal {
@@ -166,24 +187,39 @@ export function compileExpression<T>(
 	if (expression.kind === 'and' || expression.kind === 'or') {
 		const left = compileExpression(expression.left, rules, read);
 		const right = compileExpression(expression.right, rules, read);
-		return expression.kind === 'and' ? (item) => left(item) && right(item) : (item) => left(item) || right(item);
+		return expression.kind === 'and'
+			? (item) => left(item) && right(item)
+			: (item) => left(item) || right(item);
 	}
 	const rule = rules.attribute(expression.attribute);
 	if (!rule) throw new FilterSyntaxError(`Unsupported attribute ${expression.attribute}`);
 	const operator = expression.kind === 'present' ? 'pr' : expression.operator;
 	if (!rule.operators.includes(operator)) {
-		throw new FilterSyntaxError(`Operator ${operator} is not supported for ${expression.attribute}`);
+		throw new FilterSyntaxError(
+			`Operator ${operator} is not supported for ${expression.attribute}`,
+		);
 	}
 	const attribute = expression.attribute;
 	if (expression.kind === 'present') {
-		return (item) => anyValue(read(item, attribute), (value) => value !== null && value !== undefined && value !== '');
+		return (item) =>
+			anyValue(
+				read(item, attribute),
+				(value) => value !== null && value !== undefined && value !== '',
+			);
 	}
-	const test = rule.type === 'date' ? dateTest(operator, expression.value) : valueTest(operator, expression.value, rules.caseInsensitiveValues);
+	const test =
+		rule.type === 'date'
+			? dateTest(operator, expression.value)
+			: valueTest(operator, expression.value, rules.caseInsensitiveValues);
 	return (item) => anyValue(read(item, attribute), test);
 }
 
 /** Parses and compiles in one step. */
-export function compileQuery<T>(source: string, rules: ExpressionRules, read?: AttributeReader<T>): Predicate<T> {
+export function compileQuery<T>(
+	source: string,
+	rules: ExpressionRules,
+	read?: AttributeReader<T>,
+): Predicate<T> {
 	return compileExpression(parseExpression(source), rules, read);
 }
 
@@ -193,10 +229,12 @@ function anyValue(value: unknown, test: (value: unknown) => boolean): boolean {
 }
 
 function dateTest(operator: Operator, literal: Literal): (value: unknown) => boolean {
-	if (!['eq', 'gt', 'ge', 'lt', 'le'].includes(operator)) throw new FilterSyntaxError(`Operator ${operator} does not apply to dates`);
+	if (!['eq', 'gt', 'ge', 'lt', 'le'].includes(operator))
+		throw new FilterSyntaxError(`Operator ${operator} does not apply to dates`);
 	if (typeof literal !== 'string') throw new FilterSyntaxError('Dates must be quoted strings');
 	const instant = Date.parse(literal);
-	if (Number.isNaN(instant) || !/^\d{4}-\d{2}-\d{2}T/.test(literal)) throw new FilterSyntaxError(`Invalid date ${literal}`);
+	if (Number.isNaN(instant) || !/^\d{4}-\d{2}-\d{2}T/.test(literal))
+		throw new FilterSyntaxError(`Invalid date ${literal}`);
 	return (value) => {
 		if (typeof value !== 'string') return false;
 		const actual = Date.parse(value);
@@ -204,10 +242,18 @@ function dateTest(operator: Operator, literal: Literal): (value: unknown) => boo
 	};
 }
 
-function valueTest(operator: Operator, literal: Literal, caseInsensitive: boolean): (value: unknown) => boolean {
-	const fold = (value: unknown): unknown => (caseInsensitive && typeof value === 'string' ? value.toLowerCase() : value);
+function valueTest(
+	operator: Operator,
+	literal: Literal,
+	caseInsensitive: boolean,
+): (value: unknown) => boolean {
+	const fold = (value: unknown): unknown =>
+		caseInsensitive && typeof value === 'string' ? value.toLowerCase() : value;
 	const expected = fold(literal);
-	if ((operator === 'sw' || operator === 'ew' || operator === 'co') && typeof expected !== 'string') {
+	if (
+		(operator === 'sw' || operator === 'ew' || operator === 'co') &&
+		typeof expected !== 'string'
+	) {
 		throw new FilterSyntaxError(`Operator ${operator} needs a string value`);
 	}
 	return (raw) => {
@@ -226,7 +272,14 @@ function valueTest(operator: Operator, literal: Literal, caseInsensitive: boolea
 				return typeof actual === 'string' && actual.includes(expected as string);
 			default:
 				if (actual === null || expected === null || typeof actual !== typeof expected) return false;
-				return compare(operator, (actual as string | number) < (expected as string | number) ? -1 : actual === expected ? 0 : 1);
+				return compare(
+					operator,
+					(actual as string | number) < (expected as string | number)
+						? -1
+						: actual === expected
+							? 0
+							: 1,
+				);
 		}
 	};
 }

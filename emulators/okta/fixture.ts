@@ -10,7 +10,14 @@ import { buildEveryoneGroup, buildGroup } from './groupFactory';
 import { OKTA_ID_PREFIX, Random } from './random';
 import type { NewUserProfile, OrgData } from './store';
 import { oktaTimestamp } from './time';
-import type { OktaAppRecord, OktaAppUserRecord, OktaGroupRecord, OktaSignOnMode, OktaUserRecord, OktaUserStatus } from './types';
+import type {
+	OktaAppRecord,
+	OktaAppUserRecord,
+	OktaGroupRecord,
+	OktaSignOnMode,
+	OktaUserRecord,
+	OktaUserStatus,
+} from './types';
 import { buildUser } from './userFactory';
 
 export interface FixtureUser extends Partial<Omit<OktaUserRecord, 'profile'>> {
@@ -45,7 +52,9 @@ export interface OktaFixture {
 }
 
 export function readFixture(fixture: OktaFixture | string): OktaFixture {
-	return typeof fixture === 'string' ? (JSON.parse(readFileSync(fixture, 'utf8')) as OktaFixture) : fixture;
+	return typeof fixture === 'string'
+		? (JSON.parse(readFileSync(fixture, 'utf8')) as OktaFixture)
+		: fixture;
 }
 
 export function orgFromFixture(fixture: OktaFixture, seed = 1): OrgData {
@@ -66,7 +75,11 @@ export function orgFromFixture(fixture: OktaFixture, seed = 1): OrgData {
 	const stamp = oktaTimestamp(created);
 	const memberships = new Map<string, string[]>();
 	const groups: OktaGroupRecord[] = (fixture.groups ?? []).map((entry) => {
-		const group = buildGroup(entry.id ?? random.oktaId(OKTA_ID_PREFIX.group), { name: entry.name, description: entry.description ?? null }, { created });
+		const group = buildGroup(
+			entry.id ?? random.oktaId(OKTA_ID_PREFIX.group),
+			{ name: entry.name, description: entry.description ?? null },
+			{ created },
+		);
 		memberships.set(group.id, [...new Set((entry.members ?? []).map(resolve))]);
 		return group;
 	});
@@ -94,22 +107,46 @@ export function orgFromFixture(fixture: OktaFixture, seed = 1): OrgData {
 		apps.push(app);
 		appUsers.set(
 			app.id,
-			(entry.users ?? []).map((key) => buildAppUser(app, byKey.get(resolve(key))!, created, random.hex(32))),
+			(entry.users ?? []).map((key) =>
+				buildAppUser(app, byKey.get(resolve(key))!, created, random.hex(32)),
+			),
 		);
 	}
 	return { userTypeId, users, groups, memberships, apps, appUsers };
 }
 
-function fixtureUser(entry: FixtureUser, random: Random, userTypeId: string, created: number): OktaUserRecord {
+function fixtureUser(
+	entry: FixtureUser,
+	random: Random,
+	userTypeId: string,
+	created: number,
+): OktaUserRecord {
 	const login = entry.profile.login ?? entry.profile.email;
 	const built = buildUser(
 		entry.id ?? random.oktaId(OKTA_ID_PREFIX.user),
 		entry.type?.id ?? userTypeId,
 		entry.status ?? 'ACTIVE',
-		{ firstName: null, lastName: null, mobilePhone: null, secondEmail: null, ...entry.profile, login },
+		{
+			firstName: null,
+			lastName: null,
+			mobilePhone: null,
+			secondEmail: null,
+			...entry.profile,
+			login,
+		},
 		{ created: entry.created ? Date.parse(entry.created) : created },
 	);
 	// Fields the fixture gives win over the derived ones (e.g. a user exported from a real org); links are rebuilt.
-	const { _links: _ignoredLinks, _embedded: _ignoredEmbedded, ...given } = entry as FixtureUser & { _links?: unknown; _embedded?: unknown };
-	return { ...built, ...given, profile: built.profile, type: built.type, status: built.status } as OktaUserRecord;
+	const {
+		_links: _ignoredLinks,
+		_embedded: _ignoredEmbedded,
+		...given
+	} = entry as FixtureUser & { _links?: unknown; _embedded?: unknown };
+	return {
+		...built,
+		...given,
+		profile: built.profile,
+		type: built.type,
+		status: built.status,
+	} as OktaUserRecord;
 }

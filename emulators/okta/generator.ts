@@ -6,11 +6,25 @@
  */
 import { buildAppUser } from './appUserFactory';
 import { buildEveryoneGroup, buildGroup } from './groupFactory';
-import { APP_TEMPLATES, DEPARTMENTS, EMAIL_DOMAIN, EXTRA_GROUP_NAMES, FIRST_NAMES, LAST_NAMES, OFFICES } from './names';
+import {
+	APP_TEMPLATES,
+	DEPARTMENTS,
+	EMAIL_DOMAIN,
+	EXTRA_GROUP_NAMES,
+	FIRST_NAMES,
+	LAST_NAMES,
+	OFFICES,
+} from './names';
 import { OKTA_ID_PREFIX, Random } from './random';
 import type { OrgData } from './store';
 import { DAY_MS, oktaTimestamp } from './time';
-import type { OktaAppRecord, OktaAppUserRecord, OktaGroupRecord, OktaUserRecord, OktaUserStatus } from './types';
+import type {
+	OktaAppRecord,
+	OktaAppUserRecord,
+	OktaGroupRecord,
+	OktaUserRecord,
+	OktaUserStatus,
+} from './types';
 import { buildUser } from './userFactory';
 
 export interface OrgSpec {
@@ -23,7 +37,9 @@ export interface OrgSpec {
 	everyoneGroup?: boolean;
 }
 
-const DEPARTMENT_WEIGHTS = DEPARTMENTS.map((department) => [department, department.weight] as const);
+const DEPARTMENT_WEIGHTS = DEPARTMENTS.map(
+	(department) => [department, department.weight] as const,
+);
 const OFFICE_WEIGHTS = OFFICES.map((office) => [office, office.weight] as const);
 
 const STATUS_MIX: ReadonlyArray<readonly [OktaUserStatus, number]> = [
@@ -96,12 +112,16 @@ function generateUsers(random: Random, count: number, userTypeId: string): OktaU
 				{
 					firstName,
 					lastName,
-					mobilePhone: random.chance(0.8) ? `+1 ${random.between(201, 989)} ${random.digits(3)} ${random.digits(4)}` : null,
+					mobilePhone: random.chance(0.8)
+						? `+1 ${random.between(201, 989)} ${random.digits(3)} ${random.digits(4)}`
+						: null,
 					secondEmail: null,
 					displayName: `${firstName} ${lastName}`,
 					email: login,
 					login,
-					primaryPhone: random.chance(0.6) ? `${office.phonePrefix} ${random.digits(4)} ${random.digits(4)}` : null,
+					primaryPhone: random.chance(0.6)
+						? `${office.phonePrefix} ${random.digits(4)} ${random.digits(4)}`
+						: null,
 					title: random.pick(department.titles),
 					department: department.name,
 					employeeNumber: String(100000 + i),
@@ -118,7 +138,8 @@ function generateUsers(random: Random, count: number, userTypeId: string): OktaU
 					activated,
 					passwordChanged,
 					lastLogin: random.chance(0.9) ? passwordChanged + random.int(60 * DAY_MS) : null,
-					statusChanged: status === 'ACTIVE' ? activated : passwordChanged + random.int(90 * DAY_MS),
+					statusChanged:
+						status === 'ACTIVE' ? activated : passwordChanged + random.int(90 * DAY_MS),
 				},
 			),
 		);
@@ -128,17 +149,32 @@ function generateUsers(random: Random, count: number, userTypeId: string): OktaU
 
 /** Names groups by interleaving departments, role groups and offices, so even a small org has a mix. */
 function planGroups(random: Random, count: number): GroupPlan[] {
-	const sources: Array<Array<{ name: string; description: string; department?: string; city?: string }>> = [
-		DEPARTMENTS.map((d) => ({ name: d.name, description: `Everyone in ${d.name}`, department: d.name })),
+	const sources: Array<
+		Array<{ name: string; description: string; department?: string; city?: string }>
+	> = [
+		DEPARTMENTS.map((d) => ({
+			name: d.name,
+			description: `Everyone in ${d.name}`,
+			department: d.name,
+		})),
 		EXTRA_GROUP_NAMES.map((name) => ({ name, description: `${name} (managed in Okta)` })),
-		OFFICES.map((o) => ({ name: `Office - ${o.city}`, description: `Staff based in ${o.city}`, city: o.city })),
+		OFFICES.map((o) => ({
+			name: `Office - ${o.city}`,
+			description: `Staff based in ${o.city}`,
+			city: o.city,
+		})),
 	];
-	const named: Array<{ name: string; description: string; department?: string; city?: string }> = [];
+	const named: Array<{ name: string; description: string; department?: string; city?: string }> =
+		[];
 	for (let i = 0; named.length < count && sources.some((source) => i < source.length); i++) {
-		for (const source of sources) if (i < source.length && named.length < count) named.push(source[i]);
+		for (const source of sources)
+			if (i < source.length && named.length < count) named.push(source[i]);
 	}
 	for (let n = 1; named.length < count; n++) {
-		named.push({ name: `Working Group ${String(n).padStart(3, '0')}`, description: `Cross-team working group ${n}` });
+		named.push({
+			name: `Working Group ${String(n).padStart(3, '0')}`,
+			description: `Cross-team working group ${n}`,
+		});
 	}
 	const idsTaken = new Set<string>();
 	return named.map((entry) => {
@@ -148,15 +184,25 @@ function planGroups(random: Random, count: number): GroupPlan[] {
 		const created = HISTORY_START - random.int(400 * DAY_MS);
 		const lastUpdated = created + random.int(HISTORY_END - created);
 		const lastMembershipUpdated = HISTORY_END - random.int(30 * DAY_MS);
-		const record = buildGroup(id, { name: entry.name, description: entry.description }, { created, lastUpdated, lastMembershipUpdated });
+		const record = buildGroup(
+			id,
+			{ name: entry.name, description: entry.description },
+			{ created, lastUpdated, lastMembershipUpdated },
+		);
 		return { department: entry.department, city: entry.city, record };
 	});
 }
 
 /** Department and office groups follow the profile; everyone also joins one or two other groups; no group stays empty. */
-function assignMembers(random: Random, users: OktaUserRecord[], plans: GroupPlan[]): Map<string, string[]> {
+function assignMembers(
+	random: Random,
+	users: OktaUserRecord[],
+	plans: GroupPlan[],
+): Map<string, string[]> {
 	const members = new Map<string, Set<string>>(plans.map((plan) => [plan.record.id, new Set()]));
-	const byDepartment = new Map(plans.filter((p) => p.department).map((p) => [p.department!, p.record.id]));
+	const byDepartment = new Map(
+		plans.filter((p) => p.department).map((p) => [p.department!, p.record.id]),
+	);
 	const byCity = new Map(plans.filter((p) => p.city).map((p) => [p.city!, p.record.id]));
 	const others = plans.filter((p) => !p.department && !p.city).map((p) => p.record.id);
 	const all = plans.map((p) => p.record.id);
@@ -178,7 +224,11 @@ function assignMembers(random: Random, users: OktaUserRecord[], plans: GroupPlan
 		for (const plan of plans) {
 			const ids = members.get(plan.record.id)!;
 			if (ids.size > 0) continue;
-			const fitting = users.filter((user) => (!plan.department || user.profile.department === plan.department) && (!plan.city || user.profile.city === plan.city));
+			const fitting = users.filter(
+				(user) =>
+					(!plan.department || user.profile.department === plan.department) &&
+					(!plan.city || user.profile.city === plan.city),
+			);
 			const pool = fitting.length ? fitting : users;
 			const count = Math.max(1, Math.min(5, Math.floor(users.length / all.length)));
 			for (let i = 0; i < count; i++) ids.add(random.pick(pool).id);
@@ -188,7 +238,10 @@ function assignMembers(random: Random, users: OktaUserRecord[], plans: GroupPlan
 }
 
 function builtInEveryone(random: Random): OktaGroupRecord {
-	return buildEveryoneGroup(random.oktaId(OKTA_ID_PREFIX.group), { created: HISTORY_START - 500 * DAY_MS, lastMembershipUpdated: HISTORY_END });
+	return buildEveryoneGroup(random.oktaId(OKTA_ID_PREFIX.group), {
+		created: HISTORY_START - 500 * DAY_MS,
+		lastMembershipUpdated: HISTORY_END,
+	});
 }
 
 function generateApps(random: Random, count: number): OktaAppRecord[] {
@@ -206,21 +259,29 @@ function generateApps(random: Random, count: number): OktaAppRecord[] {
 			created: oktaTimestamp(created),
 			lastUpdated: oktaTimestamp(created + random.int(HISTORY_END - created)),
 			signOnMode: template.signOnMode,
-			features: provisioning ? ['IMPORT_NEW_USERS', 'PUSH_NEW_USERS', 'PUSH_PROFILE_UPDATES', 'PUSH_USER_DEACTIVATION'] : [],
+			features: provisioning
+				? ['IMPORT_NEW_USERS', 'PUSH_NEW_USERS', 'PUSH_PROFILE_UPDATES', 'PUSH_USER_DEACTIVATION']
+				: [],
 		});
 	}
 	return apps;
 }
 
 /** Each app goes to a share of the users; deactivated users hold no assignments (Okta removes them). */
-function assignApps(random: Random, apps: OktaAppRecord[], users: OktaUserRecord[]): Map<string, OktaAppUserRecord[]> {
+function assignApps(
+	random: Random,
+	apps: OktaAppRecord[],
+	users: OktaUserRecord[],
+): Map<string, OktaAppUserRecord[]> {
 	const assignments = new Map<string, OktaAppUserRecord[]>();
 	for (const app of apps) {
 		const share = 0.2 + random.next() * 0.5;
 		const list: OktaAppUserRecord[] = [];
 		for (const user of users) {
 			if (user.status === 'DEPROVISIONED' || !random.chance(share)) continue;
-			const at = Math.max(Date.parse(app.created), Date.parse(user.activated ?? user.created)) + random.int(DAY_MS);
+			const at =
+				Math.max(Date.parse(app.created), Date.parse(user.activated ?? user.created)) +
+				random.int(DAY_MS);
 			list.push(buildAppUser(app, user, Math.min(at, HISTORY_END), random.hex(32)));
 		}
 		assignments.set(app.id, list);

@@ -31,5 +31,10 @@ export function buildGroup(
 
 /** Okta's built-in group that every user belongs to. */
 export function buildEveryoneGroup(id: string, timeline: GroupTimeline): OktaGroupRecord {
-	return buildGroup(id, { name: 'Everyone', description: 'All users in your organization' }, timeline, 'BUILT_IN');
+	return buildGroup(
+		id,
+		{ name: 'Everyone', description: 'All users in your organization' },
+		timeline,
+		'BUILT_IN',
+	);
 }

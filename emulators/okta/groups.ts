@@ -19,7 +19,12 @@ const MEMBER_LIMIT = { defaultLimit: 1000, maxLimit: 1000 };
 
 export const GROUP_SELECTION: SelectionRules<OktaGroupRecord> = {
 	filter: rulesFrom(
-		{ id: RULE.eqOnly, type: RULE.eqOnly, lastUpdated: RULE.dateFilter, lastMembershipUpdated: RULE.dateFilter },
+		{
+			id: RULE.eqOnly,
+			type: RULE.eqOnly,
+			lastUpdated: RULE.dateFilter,
+			lastMembershipUpdated: RULE.dateFilter,
+		},
 		false,
 	),
 	search: rulesFrom(
@@ -42,7 +47,9 @@ export function registerGroupRoutes(server: EmulatorServer, context: EmulatorCon
 	server.route('GET', '/api/v1/groups', (req) => listGroups(req, context));
 	server.route('GET', '/api/v1/groups/:id', (req) => {
 		const group = context.store.group(req.params.id);
-		return group ? { status: 200, body: renderGroup(group, context, expandsStats(req)) } : errors.notFound(req.params.id, 'UserGroup');
+		return group
+			? { status: 200, body: renderGroup(group, context, expandsStats(req)) }
+			: errors.notFound(req.params.id, 'UserGroup');
 	});
 	server.route('GET', '/api/v1/groups/:id/users', (req) => listMembers(req, context));
 }
@@ -58,7 +65,9 @@ function listGroups(req: EmulatorRequest, context: EmulatorContext): EmulatorRes
 	if (q !== null && req.query.get('search') === null && req.query.get('filter') === null) {
 		const limit = readLimit(req.query, QUERY_LIMIT);
 		const prefix = q.toLowerCase();
-		const { items } = pageOf(store.groups, byId, undefined, limit, (group) => group.profile.name.toLowerCase().startsWith(prefix));
+		const { items } = pageOf(store.groups, byId, undefined, limit, (group) =>
+			group.profile.name.toLowerCase().startsWith(prefix),
+		);
 		return groupsAnswer(items, req, context, limit, stats);
 	}
 	const selection = readSelection(req, GROUP_SELECTION);
@@ -67,11 +76,22 @@ function listGroups(req: EmulatorRequest, context: EmulatorContext): EmulatorRes
 	const after = req.query.get('after') ?? undefined;
 	const sortBy = req.query.get('sortBy');
 	if (selection.kind === 'search' && sortBy) {
-		const ordered = sortForSearch(store.groups.filter(selection.predicate), sortBy, req.query.get('sortOrder') === 'desc', readPath);
+		const ordered = sortForSearch(
+			store.groups.filter(selection.predicate),
+			sortBy,
+			req.query.get('sortOrder') === 'desc',
+			readPath,
+		);
 		const page = pageAfterItem(ordered, byId, after, limit);
 		return groupsAnswer(page.items, req, context, limit, stats, page.nextAfter);
 	}
-	const page = pageOf(store.groups, byId, after, limit, selection.kind === 'all' ? undefined : selection.predicate);
+	const page = pageOf(
+		store.groups,
+		byId,
+		after,
+		limit,
+		selection.kind === 'all' ? undefined : selection.predicate,
+	);
 	return groupsAnswer(page.items, req, context, limit, stats, page.nextAfter);
 }
 
@@ -94,7 +114,12 @@ function listMembers(req: EmulatorRequest, context: EmulatorContext): EmulatorRe
 	const group = context.store.group(req.params.id);
 	if (!group) return errors.notFound(req.params.id, 'UserGroup');
 	const limit = readLimit(req.query, MEMBER_LIMIT);
-	const page = pageOf(context.store.memberIdsOf(group.id), itself, req.query.get('after') ?? undefined, limit);
+	const page = pageOf(
+		context.store.memberIdsOf(group.id),
+		itself,
+		req.query.get('after') ?? undefined,
+		limit,
+	);
 	return {
 		status: 200,
 		headers: { Link: linkHeader(context.origin(), req, limit, page.nextAfter) },

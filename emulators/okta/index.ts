@@ -18,10 +18,20 @@ import { orgFromFixture, readFixture, type OktaFixture } from './fixture';
 import { generateOrg, type OrgSpec } from './generator';
 import { registerGroupRoutes } from './groups';
 import { registerOAuthRoutes } from './oauth';
-import { bucketOf, RateLimiter, rateLimitHeaders, stateForAnswer, type RateLimitBucket } from './rateLimit';
+import {
+	bucketOf,
+	RateLimiter,
+	rateLimitHeaders,
+	stateForAnswer,
+	type RateLimitBucket,
+} from './rateLimit';
 import { SigningKey } from './signing';
 import { OktaStore } from './store';
-import { TokenRegistry, type AuthCodeClientRegistration, type ServiceAppRegistration } from './tokens';
+import {
+	TokenRegistry,
+	type AuthCodeClientRegistration,
+	type ServiceAppRegistration,
+} from './tokens';
 import type { LogEvent } from './types';
 import { registerUserRoutes } from './users';
 
@@ -67,7 +77,9 @@ const DEFAULT_ORG: OrgSpec = { users: 50, groups: 8, apps: 3 };
 
 export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Promise<OktaEmulator> {
 	const seed = options.org?.seed ?? 1;
-	const data = options.fixture ? orgFromFixture(readFixture(options.fixture), seed) : generateOrg(options.org ?? DEFAULT_ORG);
+	const data = options.fixture
+		? orgFromFixture(readFixture(options.fixture), seed)
+		: generateOrg(options.org ?? DEFAULT_ORG);
 	const store = new OktaStore(data, seed);
 	const server = new EmulatorServer({ port: options.port, latencyMs: options.latencyMs });
 	const signingKey = new SigningKey();
@@ -83,14 +95,21 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
 
 	server.before = (req) => {
 		if (!rateLimiter.take(bucketOf(req.path)).allowed) return errors.rateLimited();
-		return req.path.toLowerCase().startsWith('/api/') ? authorizeApiCall(req, context, apiTokens) : undefined;
+		return req.path.toLowerCase().startsWith('/api/')
+			? authorizeApiCall(req, context, apiTokens)
+			: undefined;
 	};
 	server.decorate = (req, answer) => {
 		normalizeErrorAnswer(answer);
 		const state = stateForAnswer(rateLimiter.state(bucketOf(req.path)), answer.status);
-		answer.headers = { ...answer.headers, ...rateLimitHeaders(state), 'X-Okta-Request-Id': randomBytes(18).toString('base64url') };
+		answer.headers = {
+			...answer.headers,
+			...rateLimitHeaders(state),
+			'X-Okta-Request-Id': randomBytes(18).toString('base64url'),
+		};
 	};
-	server.notFound = (req) => oktaError(404, 'E0000007', `Not found: Resource not found: ${req.path} (${req.method})`);
+	server.notFound = (req) =>
+		oktaError(404, 'E0000007', `Not found: Resource not found: ${req.path} (${req.method})`);
 
 	registerUserRoutes(server, context);
 	registerGroupRoutes(server, context);

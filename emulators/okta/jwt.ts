@@ -34,7 +34,8 @@ export const SUPPORTED_ALGORITHMS = Object.keys(ALGORITHMS);
 function parseJsonPart(part: string, what: string): Record<string, unknown> {
 	try {
 		const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-		if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+		if (value && typeof value === 'object' && !Array.isArray(value))
+			return value as Record<string, unknown>;
 	} catch {
 		// Falls through to the error below.
 	}

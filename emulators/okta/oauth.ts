@@ -7,7 +7,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../shared/server';
-import { assertionIssuer, JWT_BEARER_ASSERTION_TYPE, verifyClientAssertion } from './clientAssertion';
+import {
+	assertionIssuer,
+	JWT_BEARER_ASSERTION_TYPE,
+	verifyClientAssertion,
+} from './clientAssertion';
 import type { EmulatorContext } from './context';
 import { oauthError } from './errors';
 import { SUPPORTED_ALGORITHMS } from './jwt';
@@ -21,18 +25,30 @@ export function registerOAuthRoutes(server: EmulatorServer, context: EmulatorCon
 	server.route('POST', '/oauth2/v1/token', (req) => token(req, context));
 	server.route('GET', '/oauth2/v1/authorize', (req) => authorize(req, context));
 	server.route('GET', '/oauth2/v1/keys', () => ({ status: 200, body: context.signingKey.jwks() }));
-	server.route('GET', '/.well-known/openid-configuration', () => ({ status: 200, body: discovery(context.origin()) }));
-	server.route('GET', '/.well-known/oauth-authorization-server', () => ({ status: 200, body: discovery(context.origin()) }));
+	server.route('GET', '/.well-known/openid-configuration', () => ({
+		status: 200,
+		body: discovery(context.origin()),
+	}));
+	server.route('GET', '/.well-known/oauth-authorization-server', () => ({
+		status: 200,
+		body: discovery(context.origin()),
+	}));
 }
 
 function formOf(req: EmulatorRequest): Form | undefined {
-	if (!String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) return undefined;
+	if (!String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded'))
+		return undefined;
 	return (req.body && typeof req.body === 'object' ? req.body : {}) as Form;
 }
 
 function token(req: EmulatorRequest, context: EmulatorContext): EmulatorResponse {
 	const form = formOf(req);
-	if (!form) return oauthError(400, 'invalid_request', 'The request must use the application/x-www-form-urlencoded content type.');
+	if (!form)
+		return oauthError(
+			400,
+			'invalid_request',
+			'The request must use the application/x-www-form-urlencoded content type.',
+		);
 	switch (form.grant_type) {
 		case 'client_credentials':
 			return clientCredentials(req, form, context);
@@ -43,11 +59,19 @@ function token(req: EmulatorRequest, context: EmulatorContext): EmulatorResponse
 		case undefined:
 			return oauthError(400, 'invalid_request', 'The grant_type parameter is required.');
 		default:
-			return oauthError(400, 'unsupported_grant_type', "The grant type in the request isn't supported.");
+			return oauthError(
+				400,
+				'unsupported_grant_type',
+				"The grant type in the request isn't supported.",
+			);
 	}
 }
 
-function clientCredentials(req: EmulatorRequest, form: Form, context: EmulatorContext): EmulatorResponse {
+function clientCredentials(
+	req: EmulatorRequest,
+	form: Form,
+	context: EmulatorContext,
+): EmulatorResponse {
 	if (!form.client_assertion) {
 		const secretClient = authenticateWithSecret(req, form, context);
 		if ('status' in secretClient) return secretClient;
@@ -62,7 +86,8 @@ function clientCredentials(req: EmulatorRequest, form: Form, context: EmulatorCo
 	}
 	const clientId = form.client_id ?? assertionIssuer(form.client_assertion);
 	const app = clientId ? context.tokens.serviceApps.get(clientId) : undefined;
-	if (!app) return oauthError(401, 'invalid_client', 'Invalid value for the `client_id` parameter.');
+	if (!app)
+		return oauthError(401, 'invalid_client', 'Invalid value for the `client_id` parameter.');
 	const tokenUrl = `${context.origin()}/oauth2/v1/token`;
 	const assertion = verifyClientAssertion(form.client_assertion, app, tokenUrl, context.tokens);
 	if (!assertion.ok) return oauthError(401, 'invalid_client', assertion.description);
@@ -77,7 +102,11 @@ function clientCredentials(req: EmulatorRequest, form: Form, context: EmulatorCo
 	}
 	const notGranted = requested.filter((scope) => !app.scopes.includes(scope));
 	if (notGranted.length) {
-		return oauthError(400, 'invalid_scope', `The following scopes were requested, but not granted: ${notGranted.join(' ')}`);
+		return oauthError(
+			400,
+			'invalid_scope',
+			`The following scopes were requested, but not granted: ${notGranted.join(' ')}`,
+		);
 	}
 
 	let jkt: string | undefined;
@@ -85,21 +114,35 @@ function clientCredentials(req: EmulatorRequest, form: Form, context: EmulatorCo
 		const proof = context.dpop.verify(headerOf(req, 'dpop'), { method: 'POST', url: tokenUrl });
 		if (!proof.ok) return oauthError(400, 'invalid_dpop_proof', proof.description);
 		if (!context.tokens.isNonceValid(proof.nonce)) {
-			return oauthError(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', {
-				'DPoP-Nonce': context.tokens.issueNonce(),
-			});
+			return oauthError(
+				400,
+				'use_dpop_nonce',
+				'Authorization server requires nonce in DPoP proof.',
+				{
+					'DPoP-Nonce': context.tokens.issueNonce(),
+				},
+			);
 		}
 		jkt = proof.jkt;
 	}
-	const issued = context.tokens.issueAccessToken({ clientId: app.clientId, scopes: requested, jkt });
+	const issued = context.tokens.issueAccessToken({
+		clientId: app.clientId,
+		scopes: requested,
+		jkt,
+	});
 	return tokenAnswer(issued, context);
 }
 
-function authorizationCode(req: EmulatorRequest, form: Form, context: EmulatorContext): EmulatorResponse {
+function authorizationCode(
+	req: EmulatorRequest,
+	form: Form,
+	context: EmulatorContext,
+): EmulatorResponse {
 	const client = authenticateWithSecret(req, form, context);
 	if ('status' in client) return client;
 	const code = form.code ? context.tokens.takeCode(form.code) : undefined;
-	if (!code) return oauthError(400, 'invalid_grant', 'The authorization code is invalid or has expired.');
+	if (!code)
+		return oauthError(400, 'invalid_grant', 'The authorization code is invalid or has expired.');
 	if (code.clientId !== client.clientId) {
 		return oauthError(
 			400,
@@ -108,7 +151,11 @@ function authorizationCode(req: EmulatorRequest, form: Form, context: EmulatorCo
 		);
 	}
 	if (form.redirect_uri !== code.redirectUri) {
-		return oauthError(400, 'invalid_grant', "The 'redirect_uri' does not match the redirection URI used in the authorization request.");
+		return oauthError(
+			400,
+			'invalid_grant',
+			"The 'redirect_uri' does not match the redirection URI used in the authorization request.",
+		);
 	}
 	if (code.codeChallenge) {
 		const verifier = form.code_verifier ?? '';
@@ -117,14 +164,26 @@ function authorizationCode(req: EmulatorRequest, form: Form, context: EmulatorCo
 			return oauthError(400, 'invalid_grant', 'PKCE verification failed.');
 		}
 	}
-	const issued = context.tokens.issueAccessToken({ clientId: client.clientId, scopes: code.scopes, userId: code.userId });
+	const issued = context.tokens.issueAccessToken({
+		clientId: client.clientId,
+		scopes: code.scopes,
+		userId: code.userId,
+	});
 	const refresh = code.scopes.includes('offline_access')
-		? context.tokens.issueRefreshToken({ clientId: client.clientId, scopes: code.scopes, userId: code.userId })
+		? context.tokens.issueRefreshToken({
+				clientId: client.clientId,
+				scopes: code.scopes,
+				userId: code.userId,
+			})
 		: undefined;
 	return tokenAnswer(issued, context, refresh);
 }
 
-function refreshToken(req: EmulatorRequest, form: Form, context: EmulatorContext): EmulatorResponse {
+function refreshToken(
+	req: EmulatorRequest,
+	form: Form,
+	context: EmulatorContext,
+): EmulatorResponse {
 	const client = authenticateWithSecret(req, form, context);
 	if ('status' in client) return client;
 	const grant = form.refresh_token ? context.tokens.refreshToken(form.refresh_token) : undefined;
@@ -133,10 +192,18 @@ function refreshToken(req: EmulatorRequest, form: Form, context: EmulatorContext
 	}
 	const requested = (form.scope ?? '').split(' ').filter(Boolean);
 	if (requested.some((scope) => !grant.scopes.includes(scope))) {
-		return oauthError(400, 'invalid_scope', 'The requested scopes exceed those of the original grant.');
+		return oauthError(
+			400,
+			'invalid_scope',
+			'The requested scopes exceed those of the original grant.',
+		);
 	}
 	const scopes = requested.length ? requested : grant.scopes;
-	const issued = context.tokens.issueAccessToken({ clientId: client.clientId, scopes, userId: grant.userId });
+	const issued = context.tokens.issueAccessToken({
+		clientId: client.clientId,
+		scopes,
+		userId: grant.userId,
+	});
 	return tokenAnswer(issued, context, form.refresh_token);
 }
 
@@ -157,19 +224,31 @@ function authenticateWithSecret(
 	}
 	const clientId = basic?.clientId ?? form.client_id;
 	const secret = basic?.secret ?? form.client_secret;
-	if (!clientId || secret === undefined) return oauthError(401, 'invalid_client', 'No client credentials found.');
+	if (!clientId || secret === undefined)
+		return oauthError(401, 'invalid_client', 'No client credentials found.');
 	const client = context.tokens.authCodeClients.get(clientId);
-	if (!client) return oauthError(401, 'invalid_client', 'Invalid value for the `client_id` parameter.');
+	if (!client)
+		return oauthError(401, 'invalid_client', 'Invalid value for the `client_id` parameter.');
 	if (form.client_id !== undefined && form.client_id !== clientId) {
-		return oauthError(401, 'invalid_client', 'The client_id in the request does not match the authenticated client.');
+		return oauthError(
+			401,
+			'invalid_client',
+			'The client_id in the request does not match the authenticated client.',
+		);
 	}
 	if (client.clientSecret !== secret) {
-		return oauthError(401, 'invalid_client', 'The client secret supplied for a confidential client is invalid.');
+		return oauthError(
+			401,
+			'invalid_client',
+			'The client secret supplied for a confidential client is invalid.',
+		);
 	}
 	return client;
 }
 
-function basicCredentials(header: string | undefined): { clientId: string; secret: string } | undefined {
+function basicCredentials(
+	header: string | undefined,
+): { clientId: string; secret: string } | undefined {
 	const match = /^Basic\s+(.+)$/i.exec(header ?? '');
 	if (!match) return undefined;
 	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
@@ -177,10 +256,17 @@ function basicCredentials(header: string | undefined): { clientId: string; secre
 	if (colon < 0) return undefined;
 	// RFC 6749 §2.3.1: both parts are form-urlencoded before the Basic encoding.
 	const unescape = (text: string): string => decodeURIComponent(text.replace(/\+/g, ' '));
-	return { clientId: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) };
+	return {
+		clientId: unescape(decoded.slice(0, colon)),
+		secret: unescape(decoded.slice(colon + 1)),
+	};
 }
 
-function tokenAnswer(issued: IssuedAccessToken, context: EmulatorContext, refreshTokenValue?: string): EmulatorResponse {
+function tokenAnswer(
+	issued: IssuedAccessToken,
+	context: EmulatorContext,
+	refreshTokenValue?: string,
+): EmulatorResponse {
 	const body: Record<string, unknown> = {
 		token_type: issued.jkt ? 'DPoP' : 'Bearer',
 		expires_in: issued.lifetimeSeconds,
@@ -206,9 +292,14 @@ function idToken(issued: IssuedAccessToken, context: EmulatorContext): string {
 		amr: ['pwd'],
 		auth_time: iat,
 		...(issued.scopes.includes('profile') && user
-			? { name: `${user.profile.firstName ?? ''} ${user.profile.lastName ?? ''}`.trim(), preferred_username: user.profile.login }
+			? {
+					name: `${user.profile.firstName ?? ''} ${user.profile.lastName ?? ''}`.trim(),
+					preferred_username: user.profile.login,
+				}
 			: {}),
-		...(issued.scopes.includes('email') && user ? { email: user.profile.email, email_verified: true } : {}),
+		...(issued.scopes.includes('email') && user
+			? { email: user.profile.email, email_verified: true }
+			: {}),
 	});
 }
 
@@ -218,33 +309,54 @@ function authorize(req: EmulatorRequest, context: EmulatorContext): EmulatorResp
 	if (!client) return errorPage('The client_id is invalid or missing.');
 	const redirectUri = q.get('redirect_uri') ?? '';
 	if (redirectUri !== client.redirectUri) {
-		return errorPage("The 'redirect_uri' parameter must be a Login redirect URI in the client app settings.");
+		return errorPage(
+			"The 'redirect_uri' parameter must be a Login redirect URI in the client app settings.",
+		);
 	}
 	const state = q.get('state') ?? undefined;
-	const back = (params: Record<string, string>): EmulatorResponse => redirect(redirectUri, { ...params, ...(state ? { state } : {}) });
+	const back = (params: Record<string, string>): EmulatorResponse =>
+		redirect(redirectUri, { ...params, ...(state ? { state } : {}) });
 	if (q.get('response_type') !== 'code') {
-		return back({ error: 'unsupported_response_type', error_description: "The response type isn't supported by the authorization server." });
+		return back({
+			error: 'unsupported_response_type',
+			error_description: "The response type isn't supported by the authorization server.",
+		});
 	}
-	if (!state) return back({ error: 'invalid_request', error_description: "The 'state' parameter is required." });
+	if (!state)
+		return back({
+			error: 'invalid_request',
+			error_description: "The 'state' parameter is required.",
+		});
 	const scopes = (q.get('scope') ?? '').split(' ').filter(Boolean);
 	if (scopes.length === 0) {
 		return back({
 			error: 'invalid_scope',
-			error_description: "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+			error_description:
+				"The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
 		});
 	}
 	const notAllowed = scopes.filter((scope) => !client.scopes.includes(scope));
 	if (notAllowed.length) {
-		return back({ error: 'invalid_scope', error_description: `The following scopes are not allowed: ${notAllowed.join(' ')}` });
+		return back({
+			error: 'invalid_scope',
+			error_description: `The following scopes are not allowed: ${notAllowed.join(' ')}`,
+		});
 	}
 	const challenge = q.get('code_challenge') ?? undefined;
 	const challengeMethod = q.get('code_challenge_method') ?? undefined;
 	if (challenge && challengeMethod !== 'S256') {
-		return back({ error: 'invalid_request', error_description: "PKCE code challenge method must be 'S256'." });
+		return back({
+			error: 'invalid_request',
+			error_description: "PKCE code challenge method must be 'S256'.",
+		});
 	}
 	const hint = q.get('login_hint');
 	const user = hint ? context.store.user(hint) : context.store.adminUser();
-	if (!user) return back({ error: 'access_denied', error_description: 'User is not assigned to the client application.' });
+	if (!user)
+		return back({
+			error: 'access_denied',
+			error_description: 'User is not assigned to the client application.',
+		});
 	const code = context.tokens.issueCode({
 		clientId: client.clientId,
 		redirectUri,
@@ -286,8 +398,22 @@ function discovery(origin: string): Record<string, unknown> {
 		response_modes_supported: ['query'],
 		grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
 		subject_types_supported: ['public'],
-		scopes_supported: ['openid', 'profile', 'email', 'offline_access', 'okta.users.read', 'okta.groups.read', 'okta.apps.read', 'okta.eventHooks.read', 'okta.eventHooks.manage'],
-		token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+		scopes_supported: [
+			'openid',
+			'profile',
+			'email',
+			'offline_access',
+			'okta.users.read',
+			'okta.groups.read',
+			'okta.apps.read',
+			'okta.eventHooks.read',
+			'okta.eventHooks.manage',
+		],
+		token_endpoint_auth_methods_supported: [
+			'client_secret_basic',
+			'client_secret_post',
+			'private_key_jwt',
+		],
 		token_endpoint_auth_signing_alg_values_supported: SUPPORTED_ALGORITHMS,
 		id_token_signing_alg_values_supported: ['RS256'],
 		code_challenge_methods_supported: ['S256'],

@@ -47,7 +47,13 @@ export function pageAfterItem<T>(
 	return pageFrom(ordered, start, keyOf, limit, () => true);
 }
 
-function pageFrom<T>(list: readonly T[], start: number, keyOf: (item: T) => string, limit: number, accept: (item: T) => boolean): Page<T> {
+function pageFrom<T>(
+	list: readonly T[],
+	start: number,
+	keyOf: (item: T) => string,
+	limit: number,
+	accept: (item: T) => boolean,
+): Page<T> {
 	const items: T[] = [];
 	let i = start;
 	for (; i < list.length && items.length < limit; i++) if (accept(list[i])) items.push(list[i]);
@@ -68,16 +74,25 @@ export function sortForSearch<T extends { id: string }>(
 		const value = read(item, sortBy);
 		return value === null || value === undefined ? '' : String(value).toLowerCase();
 	};
-	const sorted = [...items].sort((a, b) => text(a).localeCompare(text(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const sorted = [...items].sort(
+		(a, b) => text(a).localeCompare(text(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+	);
 	return descending ? sorted.reverse() : sorted;
 }
 
 function encodeQuery(params: Array<[string, string]>): string {
-	return params.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+	return params
+		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+		.join('&');
 }
 
 /** `Link` header value: self (the request as made) and next (same query, new `after`, explicit `limit`). */
-export function linkHeader(origin: string, req: EmulatorRequest, limit: number, nextAfter?: string): string {
+export function linkHeader(
+	origin: string,
+	req: EmulatorRequest,
+	limit: number,
+	nextAfter?: string,
+): string {
 	const params = [...req.query.entries()];
 	const self = `${origin}${req.path}${params.length ? '?' + encodeQuery(params) : ''}`;
 	const links = [`<${self}>; rel="self"`];

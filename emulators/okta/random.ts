@@ -66,7 +66,10 @@ export class Random {
 
 	hex(count: number): string {
 		let out = '';
-		while (out.length < count) out += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, '0');
+		while (out.length < count)
+			out += Math.floor(this.next() * 0x100000000)
+				.toString(16)
+				.padStart(8, '0');
 		return out.slice(0, count);
 	}
 

@@ -93,7 +93,15 @@ export function rateLimitHeaders(state: RateState): Record<string, string> {
  * The state to report with an answer. A 429 always reports nothing left; an injected 429 (the bucket itself
  * still has room) resets within a second, like Okta's short burst limits.
  */
-export function stateForAnswer(state: RateState, status: number, now: number = Date.now()): RateState {
+export function stateForAnswer(
+	state: RateState,
+	status: number,
+	now: number = Date.now(),
+): RateState {
 	if (status !== 429) return state;
-	return { ...state, remaining: 0, reset: state.remaining > 0 ? Math.floor(now / 1000) + 1 : state.reset };
+	return {
+		...state,
+		remaining: 0,
+		reset: state.remaining > 0 ? Math.floor(now / 1000) + 1 : state.reset,
+	};
 }

@@ -12,10 +12,26 @@ type Link = { href: string; method?: string };
 const STATUS_LINKS: Readonly<Record<OktaUserRecord['status'], readonly string[]>> = {
 	STAGED: ['activate', 'deactivate'],
 	PROVISIONED: ['reactivate', 'deactivate'],
-	ACTIVE: ['suspend', 'resetPassword', 'expirePassword', 'forgotPassword', 'changeRecoveryQuestion', 'changePassword', 'resetFactors', 'deactivate'],
+	ACTIVE: [
+		'suspend',
+		'resetPassword',
+		'expirePassword',
+		'forgotPassword',
+		'changeRecoveryQuestion',
+		'changePassword',
+		'resetFactors',
+		'deactivate',
+	],
 	RECOVERY: ['suspend', 'resetPassword', 'expirePassword', 'resetFactors', 'deactivate'],
 	PASSWORD_EXPIRED: ['suspend', 'resetPassword', 'expirePassword', 'resetFactors', 'deactivate'],
-	LOCKED_OUT: ['unlock', 'suspend', 'resetPassword', 'expirePassword', 'resetFactors', 'deactivate'],
+	LOCKED_OUT: [
+		'unlock',
+		'suspend',
+		'resetPassword',
+		'expirePassword',
+		'resetFactors',
+		'deactivate',
+	],
 	SUSPENDED: ['unsuspend', 'resetFactors', 'deactivate'],
 	DEPROVISIONED: ['activate'],
 };
@@ -36,14 +52,20 @@ const OPERATION_PATHS: Readonly<Record<string, string>> = {
 };
 
 /** The user as Okta writes it: lists carry only the `self` link, single reads the full set for the status. */
-export function renderUser(user: OktaUserRecord, context: EmulatorContext, detail: 'list' | 'full'): Record<string, unknown> {
+export function renderUser(
+	user: OktaUserRecord,
+	context: EmulatorContext,
+	detail: 'list' | 'full',
+): Record<string, unknown> {
 	const self = `${context.origin()}/api/v1/users/${user.id}`;
 	const links: Record<string, Link> = {};
 	if (detail === 'full') {
 		for (const operation of STATUS_LINKS[user.status]) {
 			links[operation] = { href: `${self}/${OPERATION_PATHS[operation]}`, method: 'POST' };
 		}
-		links.schema = { href: `${context.origin()}/api/v1/meta/schemas/user/${OKTA_ID_PREFIX.userSchema}${user.type.id.slice(3)}` };
+		links.schema = {
+			href: `${context.origin()}/api/v1/meta/schemas/user/${OKTA_ID_PREFIX.userSchema}${user.type.id.slice(3)}`,
+		};
 		links.type = { href: `${context.origin()}/api/v1/meta/types/user/${user.type.id}` };
 	}
 	links.self = { href: self };
@@ -51,7 +73,11 @@ export function renderUser(user: OktaUserRecord, context: EmulatorContext, detai
 }
 
 /** The group as Okta writes it, with its logo, users and apps links (and member counts with `expand=stats`). */
-export function renderGroup(group: OktaGroupRecord, context: EmulatorContext, stats = false): Record<string, unknown> {
+export function renderGroup(
+	group: OktaGroupRecord,
+	context: EmulatorContext,
+	stats = false,
+): Record<string, unknown> {
 	const origin = context.origin();
 	const self = `${origin}/api/v1/groups/${group.id}`;
 	return {
@@ -70,8 +96,16 @@ export function renderGroup(group: OktaGroupRecord, context: EmulatorContext, st
 			: {}),
 		_links: {
 			logo: [
-				{ name: 'medium', href: `${origin}/assets/img/logos/groups/odyssey/okta-medium.png`, type: 'image/png' },
-				{ name: 'large', href: `${origin}/assets/img/logos/groups/odyssey/okta-large.png`, type: 'image/png' },
+				{
+					name: 'medium',
+					href: `${origin}/assets/img/logos/groups/odyssey/okta-medium.png`,
+					type: 'image/png',
+				},
+				{
+					name: 'large',
+					href: `${origin}/assets/img/logos/groups/odyssey/okta-large.png`,
+					type: 'image/png',
+				},
 			],
 			users: { href: `${self}/users` },
 			apps: { href: `${self}/apps` },

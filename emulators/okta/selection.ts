@@ -5,7 +5,14 @@
  */
 import type { EmulatorRequest, EmulatorResponse } from '../shared/server';
 import { errors } from './errors';
-import { compileQuery, FilterSyntaxError, type AttributeReader, type AttributeRule, type ExpressionRules, type Operator } from './filter';
+import {
+	compileQuery,
+	FilterSyntaxError,
+	type AttributeReader,
+	type AttributeRule,
+	type ExpressionRules,
+	type Operator,
+} from './filter';
 
 export interface SelectionRules<T> {
 	filter: ExpressionRules;
@@ -26,7 +33,8 @@ export function readSelection<T>(req: EmulatorRequest, rules: SelectionRules<T>)
 	try {
 		return { kind, predicate: compileQuery<T>((search ?? filter)!, rules[kind], rules.read) };
 	} catch (error) {
-		if (error instanceof FilterSyntaxError) return { kind: 'error', answer: errors.invalidSearch(error.message) };
+		if (error instanceof FilterSyntaxError)
+			return { kind: 'error', answer: errors.invalidSearch(error.message) };
 		throw error;
 	}
 }
@@ -54,7 +62,13 @@ export const RULE = {
 	eqOnly: { operators: ['eq'], type: 'string' } as AttributeRule,
 	dateFilter: { operators: DATE_COMPARISONS, type: 'date' } as AttributeRule,
 	dateSearch: { operators: [...DATE_COMPARISONS, 'pr'], type: 'date' } as AttributeRule,
-	textSearch: { operators: ['eq', 'sw', 'gt', 'ge', 'lt', 'le', 'pr'], type: 'string' } as AttributeRule,
+	textSearch: {
+		operators: ['eq', 'sw', 'gt', 'ge', 'lt', 'le', 'pr'],
+		type: 'string',
+	} as AttributeRule,
 	/** `co` (contains) is allowed only on a few attributes. */
-	textSearchWithContains: { operators: ['eq', 'sw', 'co', 'gt', 'ge', 'lt', 'le', 'pr'], type: 'string' } as AttributeRule,
+	textSearchWithContains: {
+		operators: ['eq', 'sw', 'co', 'gt', 'ge', 'lt', 'le', 'pr'],
+		type: 'string',
+	} as AttributeRule,
 };

@@ -5,7 +5,11 @@
  */
 
 /** Index of the first element whose key sorts after `key` (all of them when `key` is undefined). */
-export function indexAfter<T>(sorted: readonly T[], key: string | undefined, keyOf: (item: T) => string): number {
+export function indexAfter<T>(
+	sorted: readonly T[],
+	key: string | undefined,
+	keyOf: (item: T) => string,
+): number {
 	if (key === undefined) return 0;
 	let low = 0;
 	let high = sorted.length;

@@ -68,7 +68,11 @@ export class OktaStore {
 		for (const group of this.groups) {
 			this.groupsById.set(group.id, group);
 			this.memberIds.set(group.id, []);
-			this.lastStamp = Math.max(this.lastStamp, Date.parse(group.lastMembershipUpdated), Date.parse(group.lastUpdated));
+			this.lastStamp = Math.max(
+				this.lastStamp,
+				Date.parse(group.lastMembershipUpdated),
+				Date.parse(group.lastUpdated),
+			);
 		}
 		for (const [groupId, userIds] of data.memberships) {
 			const members = this.memberIds.get(groupId);
@@ -103,7 +107,9 @@ export class OktaStore {
 		const found = this.usersById.get(idOrLogin) ?? this.usersByLogin.get(idOrLogin.toLowerCase());
 		if (found || idOrLogin.includes('@')) return found;
 		const short = idOrLogin.toLowerCase();
-		const matches = this.users.filter((user) => user.profile.login.toLowerCase().split('@')[0] === short);
+		const matches = this.users.filter(
+			(user) => user.profile.login.toLowerCase().split('@')[0] === short,
+		);
 		return matches.length === 1 ? matches[0] : undefined;
 	}
 
@@ -134,7 +140,9 @@ export class OktaStore {
 	}
 
 	groupsOf(userId: string): OktaGroupRecord[] {
-		return [...(this.groupIdsOfUser.get(userId) ?? [])].map((id) => this.groupsById.get(id)!).sort(compareIds);
+		return [...(this.groupIdsOfUser.get(userId) ?? [])]
+			.map((id) => this.groupsById.get(id)!)
+			.sort(compareIds);
 	}
 
 	/** Assignments of an app, sorted by user id. */
@@ -145,7 +153,8 @@ export class OktaStore {
 	/** Creates a user as an admin would (and adds them to the built-in Everyone group, as Okta does). */
 	createUser(profile: NewUserProfile, status: OktaUserStatus = 'ACTIVE'): OktaUserRecord {
 		const login = profile.login ?? profile.email;
-		if (this.usersByLogin.has(login.toLowerCase())) throw new Error(`A user with login ${login} already exists`);
+		if (this.usersByLogin.has(login.toLowerCase()))
+			throw new Error(`A user with login ${login} already exists`);
 		const now = this.now();
 		const fullProfile: OktaUserProfile = {
 			firstName: null,
@@ -155,9 +164,15 @@ export class OktaStore {
 			...profile,
 			login,
 		};
-		const user = buildUser(this.unusedId(OKTA_ID_PREFIX.user, this.usersById), this.userTypeId, status, fullProfile, {
-			created: now,
-		});
+		const user = buildUser(
+			this.unusedId(OKTA_ID_PREFIX.user, this.usersById),
+			this.userTypeId,
+			status,
+			fullProfile,
+			{
+				created: now,
+			},
+		);
 		insertSorted(this.users, user, byId);
 		this.indexUser(user);
 		const everyone = this.groups.find((group) => group.type === 'BUILT_IN');
@@ -175,7 +190,8 @@ export class OktaStore {
 			const newLogin = user.profile.login.toLowerCase();
 			if (newLogin !== oldLogin) {
 				const clash = this.usersByLogin.get(newLogin);
-				if (clash && clash !== user) throw new Error(`A user with login ${user.profile.login} already exists`);
+				if (clash && clash !== user)
+					throw new Error(`A user with login ${user.profile.login} already exists`);
 				this.usersByLogin.delete(oldLogin);
 				this.usersByLogin.set(newLogin, user);
 			}
@@ -183,14 +199,19 @@ export class OktaStore {
 		if (changes.status) {
 			applyStatus(user, changes.status, now);
 			// Deactivating a user removes their app assignments in Okta.
-			if (changes.status === 'DEPROVISIONED') for (const app of this.apps) this.unassignApp(app.id, user.id);
+			if (changes.status === 'DEPROVISIONED')
+				for (const app of this.apps) this.unassignApp(app.id, user.id);
 		}
 		user.lastUpdated = oktaTimestamp(now);
 		return user;
 	}
 
 	createGroup(name: string, description: string | null = null): OktaGroupRecord {
-		const group = buildGroup(this.unusedId(OKTA_ID_PREFIX.group, this.groupsById), { name, description }, { created: this.now() });
+		const group = buildGroup(
+			this.unusedId(OKTA_ID_PREFIX.group, this.groupsById),
+			{ name, description },
+			{ created: this.now() },
+		);
 		insertSorted(this.groups, group, byId);
 		this.groupsById.set(group.id, group);
 		this.memberIds.set(group.id, []);

@@ -98,7 +98,9 @@ export class TokenRegistry {
 	}
 
 	/** An access token shaped like Okta's (`application/okta-internal-at+jwt`) and remembered for API calls. */
-	issueAccessToken(grant: Omit<IssuedAccessToken, 'token' | 'expiresAt' | 'lifetimeSeconds'>): IssuedAccessToken {
+	issueAccessToken(
+		grant: Omit<IssuedAccessToken, 'token' | 'expiresAt' | 'lifetimeSeconds'>,
+	): IssuedAccessToken {
 		const now = this.clock();
 		const iat = Math.floor(now / 1000);
 		const token = this.signingKey.sign(
@@ -117,7 +119,12 @@ export class TokenRegistry {
 			},
 			'application/okta-internal-at+jwt',
 		);
-		const issued: IssuedAccessToken = { ...grant, token, expiresAt: now + this.ttlSeconds * 1000, lifetimeSeconds: this.ttlSeconds };
+		const issued: IssuedAccessToken = {
+			...grant,
+			token,
+			expiresAt: now + this.ttlSeconds * 1000,
+			lifetimeSeconds: this.ttlSeconds,
+		};
 		this.accessTokens.set(token, issued);
 		return issued;
 	}

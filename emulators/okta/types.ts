@@ -28,7 +28,10 @@ export interface OktaUserProfile {
 export interface OktaUserCredentials {
 	password?: Record<string, never>;
 	recovery_question?: { question: string };
-	provider: { type: 'OKTA' | 'ACTIVE_DIRECTORY' | 'LDAP' | 'FEDERATION' | 'SOCIAL' | 'IMPORT'; name: string };
+	provider: {
+		type: 'OKTA' | 'ACTIVE_DIRECTORY' | 'LDAP' | 'FEDERATION' | 'SOCIAL' | 'IMPORT';
+		name: string;
+	};
 }
 
 export interface OktaUserRecord {
@@ -57,7 +60,8 @@ export interface OktaGroupRecord {
 	profile: { name: string; description: string | null; [attribute: string]: unknown };
 }
 
-export type OktaSignOnMode = 'SAML_2_0' | 'OPENID_CONNECT' | 'BOOKMARK' | 'AUTO_LOGIN' | 'BROWSER_PLUGIN';
+export type OktaSignOnMode =
+	'SAML_2_0' | 'OPENID_CONNECT' | 'BOOKMARK' | 'AUTO_LOGIN' | 'BROWSER_PLUGIN';
 
 export interface OktaAppRecord {
 	id: string;
@@ -137,7 +141,10 @@ export interface LogEvent {
 	authenticationContext: Record<string, unknown>;
 	securityContext: Record<string, unknown>;
 	debugContext: { debugData: Record<string, unknown> };
-	outcome: { result: 'SUCCESS' | 'FAILURE' | 'SKIPPED' | 'ALLOW' | 'DENY' | 'CHALLENGE' | 'UNKNOWN'; reason: string | null };
+	outcome: {
+		result: 'SUCCESS' | 'FAILURE' | 'SKIPPED' | 'ALLOW' | 'DENY' | 'CHALLENGE' | 'UNKNOWN';
+		reason: string | null;
+	};
 	target: LogEventActor[];
 	transaction: { type: string; id: string; detail: Record<string, unknown> };
 	request: { ipChain: unknown[] };

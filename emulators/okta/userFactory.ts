@@ -27,11 +27,20 @@ export function buildUser(
 	timeline: UserTimeline,
 ): OktaUserRecord {
 	const created = timeline.created;
-	const activated = NEVER_ACTIVATED.has(status) ? null : Math.max(created, timeline.activated ?? created);
+	const activated = NEVER_ACTIVATED.has(status)
+		? null
+		: Math.max(created, timeline.activated ?? created);
 	const hasPassword = !NO_PASSWORD.has(status);
-	const passwordChanged = hasPassword && activated !== null ? Math.max(activated, timeline.passwordChanged ?? activated) : null;
-	const lastLogin = hasPassword && timeline.lastLogin != null && passwordChanged !== null ? Math.max(passwordChanged, timeline.lastLogin) : null;
-	const statusChanged = activated === null ? null : Math.max(activated, timeline.statusChanged ?? activated);
+	const passwordChanged =
+		hasPassword && activated !== null
+			? Math.max(activated, timeline.passwordChanged ?? activated)
+			: null;
+	const lastLogin =
+		hasPassword && timeline.lastLogin != null && passwordChanged !== null
+			? Math.max(passwordChanged, timeline.lastLogin)
+			: null;
+	const statusChanged =
+		activated === null ? null : Math.max(activated, timeline.statusChanged ?? activated);
 	const lastUpdated = Math.max(created, activated ?? 0, passwordChanged ?? 0, statusChanged ?? 0);
 	return {
 		id,

@@ -57,16 +57,23 @@ export function registerUserRoutes(server: EmulatorServer, context: EmulatorCont
 	server.route('GET', '/api/v1/users/me', (req) => {
 		const userId = callerOf(req)?.userId;
 		const user = userId ? context.store.user(userId) : undefined;
-		return user ? { status: 200, body: renderUser(user, context, 'full') } : errors.notFound('me', 'User');
+		return user
+			? { status: 200, body: renderUser(user, context, 'full') }
+			: errors.notFound('me', 'User');
 	});
 	server.route('GET', '/api/v1/users/:id', (req) => {
 		const user = context.store.user(req.params.id);
-		return user ? { status: 200, body: renderUser(user, context, 'full') } : errors.notFound(req.params.id, 'User');
+		return user
+			? { status: 200, body: renderUser(user, context, 'full') }
+			: errors.notFound(req.params.id, 'User');
 	});
 	server.route('GET', '/api/v1/users/:id/groups', (req) => {
 		const user = context.store.user(req.params.id);
 		if (!user) return errors.notFound(req.params.id, 'User');
-		return { status: 200, body: context.store.groupsOf(user.id).map((group) => renderGroup(group, context)) };
+		return {
+			status: 200,
+			body: context.store.groupsOf(user.id).map((group) => renderGroup(group, context)),
+		};
 	});
 }
 
@@ -91,11 +98,19 @@ function listUsers(req: EmulatorRequest, context: EmulatorContext): EmulatorResp
 	const after = req.query.get('after') ?? undefined;
 	const sortBy = req.query.get('sortBy');
 	if (selection.kind === 'search' && sortBy) {
-		const ordered = sortForSearch(store.users.filter(selection.predicate), sortBy, req.query.get('sortOrder') === 'desc', readPath);
+		const ordered = sortForSearch(
+			store.users.filter(selection.predicate),
+			sortBy,
+			req.query.get('sortOrder') === 'desc',
+			readPath,
+		);
 		const page = pageAfterItem(ordered, byId, after, limit);
 		return listAnswer(page.items, req, context, limit, page.nextAfter);
 	}
-	const accept = selection.kind === 'all' ? (user: OktaUserRecord) => user.status !== 'DEPROVISIONED' : selection.predicate;
+	const accept =
+		selection.kind === 'all'
+			? (user: OktaUserRecord) => user.status !== 'DEPROVISIONED'
+			: selection.predicate;
 	const page = pageOf(store.users, byId, after, limit, accept);
 	return listAnswer(page.items, req, context, limit, page.nextAfter);
 }

@@ -115,9 +115,13 @@ export class EmulatorServer {
 
 	async listen(): Promise<string> {
 		// A failure outside the handlers (e.g. the client aborting mid-body) must not crash the test process.
-		this.server = http.createServer((req, res) => void this.handle(req, res).catch(() => res.destroy()));
+		this.server = http.createServer(
+			(req, res) => void this.handle(req, res).catch(() => res.destroy()),
+		);
 		this.server.keepAliveTimeout = 1000;
-		await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve));
+		await new Promise<void>((resolve) =>
+			this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve),
+		);
 		const { port } = this.server.address() as AddressInfo;
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		return this.baseUrl;

@@ -35,7 +35,8 @@ function toNumber(value: unknown): number | undefined {
 /** The key identifying an element of a list of objects (`team_id`, else `id`, else `agent_id`). */
 export function elementKey(element: unknown): string | undefined {
 	if (!isRecord(element)) return undefined;
-	for (const key of ID_KEYS) if (!isEmptyValue(element[key])) return `${key}:${String(element[key]).trim().toLowerCase()}`;
+	for (const key of ID_KEYS)
+		if (!isEmptyValue(element[key])) return `${key}:${String(element[key]).trim().toLowerCase()}`;
 	return undefined;
 }
 
@@ -46,7 +47,9 @@ function isNameKey(key: string): boolean {
 
 /** Every non-name property the wanted object sets equals the existing one (Halo returns many more). */
 function objectCovers(existing: Record<string, unknown>, wanted: Record<string, unknown>): boolean {
-	return Object.keys(wanted).every((key) => isNameKey(key) || valuesEqual(key, existing[key], wanted[key]));
+	return Object.keys(wanted).every(
+		(key) => isNameKey(key) || valuesEqual(key, existing[key], wanted[key]),
+	);
 }
 
 function indexByKey(list: readonly unknown[]): Map<string, unknown> {
@@ -75,7 +78,9 @@ export function mergeList(existing: readonly unknown[], wanted: readonly unknown
 	const merged = existing.map((element) => {
 		const key = elementKey(element);
 		const replacement = key === undefined ? undefined : wantedByKey.get(key);
-		return replacement === undefined ? element : { ...(element as object), ...(replacement as object) };
+		return replacement === undefined
+			? element
+			: { ...(element as object), ...(replacement as object) };
 	});
 	const existingKeys = new Set(existing.map(elementKey));
 	for (const element of wanted) if (!existingKeys.has(elementKey(element))) merged.push(element);

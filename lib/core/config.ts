@@ -16,7 +16,12 @@ import {
 	wholeNumber,
 	type Checker,
 } from './configChecks';
-import { DEFAULT_AGENT_FIELDS, DEFAULT_MATCH_ON, DEFAULT_USER_FIELDS, mergeFieldMappings } from './fields';
+import {
+	DEFAULT_AGENT_FIELDS,
+	DEFAULT_MATCH_ON,
+	DEFAULT_USER_FIELDS,
+	mergeFieldMappings,
+} from './fields';
 import { compileSource, parseTemplate } from './template';
 import {
 	DEFAULT_ACTIVE_STATUSES,
@@ -49,7 +54,13 @@ const textWithPlaceholders: Checker = refine(stringOf(), (value, path, issues) =
 const fieldMapping = (managedFields: readonly string[]): Checker =>
 	refine(
 		objectOf({
-			halo: { required: true, check: stringOf({ pattern: HALO_FIELD, expected: 'a Halo field name (letters, digits, _)' }) },
+			halo: {
+				required: true,
+				check: stringOf({
+					pattern: HALO_FIELD,
+					expected: 'a Halo field name (letters, digits, _)',
+				}),
+			},
 			okta: { required: true, check: oktaSource },
 			dontUpdate: { check: booleanValue },
 			populateEmpty: { check: booleanValue },
@@ -57,7 +68,10 @@ const fieldMapping = (managedFields: readonly string[]): Checker =>
 		(value, path, issues) => {
 			const halo = (value as FieldMapping).halo;
 			if (managedFields.includes(halo)) {
-				issues.push({ path: childPath(path, 'halo'), message: `"${halo}" is set by the nodes themselves and cannot be mapped` });
+				issues.push({
+					path: childPath(path, 'halo'),
+					message: `"${halo}" is set by the nodes themselves and cannot be mapped`,
+				});
 			}
 		},
 	);
@@ -69,7 +83,11 @@ const fieldList = (managedFields: readonly string[]): Checker =>
 		(value as FieldMapping[]).forEach((mapping, i) => {
 			const earlier = firstAt.get(mapping.halo);
 			if (earlier === undefined) firstAt.set(mapping.halo, i);
-			else issues.push({ path: childPath(childPath(path, i), 'halo'), message: `"${mapping.halo}" is mapped twice (also at ${childPath(path, earlier)})` });
+			else
+				issues.push({
+					path: childPath(childPath(path, i), 'halo'),
+					message: `"${mapping.halo}" is mapped twice (also at ${childPath(path, earlier)})`,
+				});
 		});
 	});
 
@@ -85,7 +103,10 @@ const siteRule = refine(
 	(value, path, issues) => {
 		const rule = value as SiteRule;
 		if (rule.group !== undefined && rule.appId !== undefined) {
-			issues.push({ path, message: 'sets both group and appId; a rule matches by one Okta group or by one app' });
+			issues.push({
+				path,
+				message: 'sets both group and appId; a rule matches by one Okta group or by one app',
+			});
 		}
 	},
 );
@@ -93,13 +114,22 @@ const siteRule = refine(
 const roleMapping = refine(
 	objectOf({
 		group: { required: true, check: stringOf({ nonEmpty: true }) },
-		agentRoleId: { check: stringOf({ pattern: GUID, expected: 'a GUID like 1c3ba5e2-84b7-4f0e-9a3a-2f1d7f5a9c10' }) },
+		agentRoleId: {
+			check: stringOf({
+				pattern: GUID,
+				expected: 'a GUID like 1c3ba5e2-84b7-4f0e-9a3a-2f1d7f5a9c10',
+			}),
+		},
 		cabId: { check: wholeNumber },
 		userRoleId: { check: wholeNumber },
 	}),
 	(value, path, issues) => {
 		const mapping = value as RoleMapping;
-		if (mapping.agentRoleId === undefined && mapping.cabId === undefined && mapping.userRoleId === undefined) {
+		if (
+			mapping.agentRoleId === undefined &&
+			mapping.cabId === undefined &&
+			mapping.userRoleId === undefined
+		) {
 			issues.push({ path, message: 'must set agentRoleId, cabId or userRoleId' });
 		}
 	},
@@ -166,7 +196,8 @@ function checkMatchOn(config: MappingConfig, issues: ConfigIssue[]): void {
 
 function parseInput(input: unknown): unknown {
 	if (typeof input !== 'string') return input;
-	if (input.trim() === '') throw new ConfigError([{ path: '', message: 'the configuration JSON is empty' }]);
+	if (input.trim() === '')
+		throw new ConfigError([{ path: '', message: 'the configuration JSON is empty' }]);
 	let parsed: { value: unknown } | { error: string };
 	try {
 		parsed = { value: JSON.parse(input) };
@@ -174,14 +205,18 @@ function parseInput(input: unknown): unknown {
 		parsed = { error: (error as Error).message };
 	}
 	// Thrown outside the catch: the n8n glue turns ConfigError into a NodeOperationError.
-	if ('error' in parsed) throw new ConfigError([{ path: '', message: `the configuration is not valid JSON (${parsed.error})` }]);
+	if ('error' in parsed)
+		throw new ConfigError([
+			{ path: '', message: `the configuration is not valid JSON (${parsed.error})` },
+		]);
 	return parsed.value;
 }
 
 /** Checks a MappingConfig given as an object or JSON text; throws ConfigError listing every issue. */
 export function validateMappingConfig(input: unknown): MappingConfig {
 	const value = parseInput(input);
-	if (!isPlainObject(value)) throw new ConfigError([{ path: '', message: 'the configuration must be a JSON object' }]);
+	if (!isPlainObject(value))
+		throw new ConfigError([{ path: '', message: 'the configuration must be a JSON object' }]);
 	const issues: ConfigIssue[] = [];
 	configShape(value, '', issues);
 	if (issues.length === 0) checkMatchOn(value as MappingConfig, issues);
@@ -205,7 +240,12 @@ export function resolveConfig(config: MappingConfig): ResolvedConfig {
 		agent: {
 			fields: mergeFieldMappings(DEFAULT_AGENT_FIELDS, agent.fields),
 			matchOn: [...(agent.matchOn ?? DEFAULT_MATCH_ON.agent)],
-			teamAccess: { canBeAssigned: true, seeUnassigned: true, seeOthers: true, ...agent.teamAccess },
+			teamAccess: {
+				canBeAssigned: true,
+				seeUnassigned: true,
+				seeOthers: true,
+				...agent.teamAccess,
+			},
 			...(agent.defaultTeam !== undefined ? { defaultTeam: agent.defaultTeam } : {}),
 		},
 		roleMappings: (config.roleMappings ?? []).map((mapping) => ({ ...mapping })),

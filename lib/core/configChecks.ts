@@ -61,14 +61,19 @@ export function arrayOf(item: Checker, options: { nonEmpty?: boolean } = {}): Ch
 }
 
 /** A string; `pattern` adds a format check described by `expected`. */
-export function stringOf(options: { nonEmpty?: boolean; pattern?: RegExp; expected?: string } = {}): Checker {
+export function stringOf(
+	options: { nonEmpty?: boolean; pattern?: RegExp; expected?: string } = {},
+): Checker {
 	return (value, path, issues) => {
 		if (typeof value !== 'string') {
 			issues.push({ path, message: 'must be a string' });
 		} else if (options.nonEmpty && value.trim() === '') {
 			issues.push({ path, message: 'must not be empty' });
 		} else if (options.pattern && !options.pattern.test(value)) {
-			issues.push({ path, message: `must be ${options.expected ?? `like ${options.pattern}`} (got "${value}")` });
+			issues.push({
+				path,
+				message: `must be ${options.expected ?? `like ${options.pattern}`} (got "${value}")`,
+			});
 		}
 	};
 }

@@ -63,24 +63,42 @@ export class EventHookDeliveryError extends Error {
 /** The events of a delivery; throws `EventHookDeliveryError` when the body is not an Okta event hook delivery. */
 export function parseDelivery(body: unknown): OktaLogEvent[] {
 	const delivery = body as { eventType?: unknown; data?: { events?: unknown } } | null;
-	if (!delivery || typeof delivery !== 'object' || delivery.eventType !== EVENT_HOOK_DELIVERY_TYPE) {
-		throw new EventHookDeliveryError(`Not an Okta event hook delivery (eventType must be ${EVENT_HOOK_DELIVERY_TYPE})`);
+	if (
+		!delivery ||
+		typeof delivery !== 'object' ||
+		delivery.eventType !== EVENT_HOOK_DELIVERY_TYPE
+	) {
+		throw new EventHookDeliveryError(
+			`Not an Okta event hook delivery (eventType must be ${EVENT_HOOK_DELIVERY_TYPE})`,
+		);
 	}
 	const events = delivery.data?.events;
-	if (!Array.isArray(events)) throw new EventHookDeliveryError('Okta event hook delivery without data.events');
+	if (!Array.isArray(events))
+		throw new EventHookDeliveryError('Okta event hook delivery without data.events');
 	return events.filter(isLogEvent);
 }
 
 function isLogEvent(value: unknown): value is OktaLogEvent {
 	const event = value as Partial<OktaLogEvent> | null;
-	return !!event && typeof event === 'object' && typeof event.uuid === 'string' && typeof event.eventType === 'string';
+	return (
+		!!event &&
+		typeof event === 'object' &&
+		typeof event.uuid === 'string' &&
+		typeof event.eventType === 'string'
+	);
 }
 
 /** The event's `User` target (for group membership events the member; the group stays in `event.target`). */
 export function userTarget(event: OktaLogEvent): EventHookUser | undefined {
-	const target = (event.target ?? []).find((t) => t && t.type === 'User' && typeof t.id === 'string');
+	const target = (event.target ?? []).find(
+		(t) => t && t.type === 'User' && typeof t.id === 'string',
+	);
 	if (!target) return undefined;
-	return { id: target.id, login: target.alternateId ?? null, displayName: target.displayName ?? null };
+	return {
+		id: target.id,
+		login: target.alternateId ?? null,
+		displayName: target.displayName ?? null,
+	};
 }
 
 export function toItem(event: OktaLogEvent, user: EventHookUser): EventHookItem {
@@ -99,7 +117,11 @@ export function toItem(event: OktaLogEvent, user: EventHookUser): EventHookItem 
  * earlier one) and remembers them, dropping the oldest beyond `maxSize`.
  * Mutates `memory` so n8n persists it with the workflow's static data.
  */
-export function takeUnseen<T extends { uuid: string }>(memory: DedupeMemory, events: T[], maxSize = DEFAULT_DEDUPE_SIZE): T[] {
+export function takeUnseen<T extends { uuid: string }>(
+	memory: DedupeMemory,
+	events: T[],
+	maxSize = DEFAULT_DEDUPE_SIZE,
+): T[] {
 	const remembered = Array.isArray(memory.uuids) ? memory.uuids : [];
 	const seen = new Set(remembered);
 	const fresh: T[] = [];
@@ -134,7 +156,9 @@ export function eventHookItems(body: unknown, options: EventHookOptions): EventH
 		const user = userTarget(event);
 		if (user) candidates.push({ uuid: event.uuid, event, user });
 	}
-	return takeUnseen(options.memory, candidates, options.maxRemembered).map(({ event, user }) => toItem(event, user));
+	return takeUnseen(options.memory, candidates, options.maxRemembered).map(({ event, user }) =>
+		toItem(event, user),
+	);
 }
 
 /** The answer to Okta's one-time verification request, or undefined when the challenge header is missing. */

@@ -33,14 +33,20 @@ export const DEFAULT_MATCH_ON: Readonly<Record<Target, readonly string[]>> = Obj
 });
 
 /** The Halo field holding the person's email, per target (for warnings and matching). */
-export const EMAIL_FIELD: Readonly<Record<Target, string>> = Object.freeze({ user: 'emailaddress', agent: 'email' });
+export const EMAIL_FIELD: Readonly<Record<Target, string>> = Object.freeze({
+	user: 'emailaddress',
+	agent: 'email',
+});
 
 export function defaultFields(target: Target): readonly FieldMapping[] {
 	return target === 'user' ? DEFAULT_USER_FIELDS : DEFAULT_AGENT_FIELDS;
 }
 
 /** Custom mappings are added to the defaults; one with the same `halo` field replaces the default in place. */
-export function mergeFieldMappings(defaults: readonly FieldMapping[], custom: readonly FieldMapping[] = []): FieldMapping[] {
+export function mergeFieldMappings(
+	defaults: readonly FieldMapping[],
+	custom: readonly FieldMapping[] = [],
+): FieldMapping[] {
 	const byHalo = new Map(custom.map((mapping) => [mapping.halo, mapping]));
 	const merged = defaults.map((mapping) => ({ ...(byHalo.get(mapping.halo) ?? mapping) }));
 	const defaultNames = new Set(defaults.map((mapping) => mapping.halo));

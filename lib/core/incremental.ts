@@ -38,6 +38,11 @@ export function nextCursor(
 		if (ms !== undefined && (latest === undefined || ms > latest)) latest = ms;
 	}
 	const candidate = latest === undefined ? undefined : latest - Math.max(0, overlapMs);
-	const next = candidate === undefined ? previousMs : previousMs === undefined ? candidate : Math.max(previousMs, candidate);
+	const next =
+		candidate === undefined
+			? previousMs
+			: previousMs === undefined
+				? candidate
+				: Math.max(previousMs, candidate);
 	return next === undefined ? undefined : formatOktaTimestamp(next);
 }

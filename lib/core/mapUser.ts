@@ -2,7 +2,15 @@
 import { findTeam, teamMembership } from './agentTeam';
 import { EMAIL_FIELD, readFieldValue } from './fields';
 import { findSiteRule } from './siteRules';
-import type { HaloRecord, HaloTeam, MappedItem, OktaSummary, OktaUser, ResolvedConfig, Target } from './types';
+import type {
+	HaloRecord,
+	HaloTeam,
+	MappedItem,
+	OktaSummary,
+	OktaUser,
+	ResolvedConfig,
+	Target,
+} from './types';
 import { isEmptyValue, toText } from './values';
 
 export interface MapContext {
@@ -38,7 +46,12 @@ function applyFieldMappings(user: OktaUser, target: Target, config: ResolvedConf
 }
 
 /** Site from the first matching rule, else a mapped `site_id`, else `defaultSiteId`; the user role goes with it. */
-function applySite(user: OktaUser, config: ResolvedConfig, draft: Draft, item: Partial<MappedItem>): void {
+function applySite(
+	user: OktaUser,
+	config: ResolvedConfig,
+	draft: Draft,
+	item: Partial<MappedItem>,
+): void {
 	const { siteRules, defaultSiteId, defaultUserRoleId } = config.user;
 	const rule = findSiteRule(user, siteRules);
 	if (rule) {
@@ -71,7 +84,8 @@ function applyTeam(config: ResolvedConfig, context: MapContext, draft: Draft): v
 		if (text !== '') draft.warnings.push(`${mappedMiss}${why}`);
 	} else if (!team && defaultTeam !== undefined) {
 		team = findTeam(teams, defaultTeam);
-		if (team && text !== '') draft.warnings.push(`${mappedMiss}; the default team "${team.name}" was used`);
+		if (team && text !== '')
+			draft.warnings.push(`${mappedMiss}; the default team "${team.name}" was used`);
 		if (!team) {
 			if (text !== '') draft.warnings.push(`${mappedMiss}${why}`);
 			draft.warnings.push(`default team "${defaultTeam}" matches no Halo team${why}`);
@@ -86,14 +100,21 @@ function applyTeam(config: ResolvedConfig, context: MapContext, draft: Draft): v
 	if (draft.createOnly.has('team')) draft.createOnly.add('teams');
 }
 
-export function mapOktaUser(user: OktaUser, target: Target, config: ResolvedConfig, context: MapContext = {}): MappedItem {
+export function mapOktaUser(
+	user: OktaUser,
+	target: Target,
+	config: ResolvedConfig,
+	context: MapContext = {},
+): MappedItem {
 	const draft = applyFieldMappings(user, target, config);
 	const extras: Partial<MappedItem> = {};
 	if (target === 'user') applySite(user, config, draft, extras);
 	else applyTeam(config, context, draft);
 
 	if (isEmptyValue(draft.record[EMAIL_FIELD[target]])) {
-		draft.warnings.push(`no email: the Halo field ${EMAIL_FIELD[target]} is empty (Okta user ${user.profile.login ?? user.id})`);
+		draft.warnings.push(
+			`no email: the Halo field ${EMAIL_FIELD[target]} is empty (Okta user ${user.profile.login ?? user.id})`,
+		);
 	}
 	if (isEmptyValue(draft.record.name)) draft.warnings.push('no name: the Halo field name is empty');
 

@@ -54,10 +54,15 @@ export function onboardingScope(item: Partial<UpsertResultItem>): object {
 }
 
 /** Why an item gets no onboarding ticket, or undefined when it should get one. */
-export function onboardingSkipReason(item: Partial<UpsertResultItem>, onlyCreated: boolean): string | undefined {
+export function onboardingSkipReason(
+	item: Partial<UpsertResultItem>,
+	onlyCreated: boolean,
+): string | undefined {
 	if (item.action === 'failed') return 'The upsert of this person failed.';
-	if (onlyCreated && item.action !== 'created') return `Not newly created (action: ${item.action ?? 'none'}).`;
-	if (item.target === 'agent') return 'Agents are not Halo end users; onboarding tickets are logged for users.';
+	if (onlyCreated && item.action !== 'created')
+		return `Not newly created (action: ${item.action ?? 'none'}).`;
+	if (item.target === 'agent')
+		return 'Agents are not Halo end users; onboarding tickets are logged for users.';
 	if (typeof item.haloId !== 'number') return 'The item has no Halo user id.';
 	return undefined;
 }
@@ -112,7 +117,9 @@ function mappedValue(scope: object, mapping: FieldMapping): unknown {
 }
 
 /** Existing tickets by Halo user id → the earliest ticket id (tickets without a user are ignored). */
-export function indexTicketsByUser(tickets: ReadonlyArray<Record<string, unknown>>): Map<number, number> {
+export function indexTicketsByUser(
+	tickets: ReadonlyArray<Record<string, unknown>>,
+): Map<number, number> {
 	const byUser = new Map<number, number>();
 	for (const ticket of tickets) {
 		const user = Number(ticket.user_id);
@@ -138,7 +145,8 @@ export class OnboardingLedger {
 	claim(userId: number): string | undefined {
 		const ticketId = this.existing.get(userId);
 		if (ticketId !== undefined) return `Already has onboarding ticket ${ticketId}.`;
-		if (this.claimed.has(userId)) return 'Repeated input: this person gets one onboarding ticket in this run.';
+		if (this.claimed.has(userId))
+			return 'Repeated input: this person gets one onboarding ticket in this run.';
 		this.claimed.add(userId);
 		return undefined;
 	}

@@ -66,7 +66,10 @@ export interface RoleNeeds {
 	userRoles: boolean;
 }
 
-export function roleNeeds(mappings: readonly RoleMapping[], items: ReadonlyArray<Pick<UpsertResultItem, 'target'>>): RoleNeeds {
+export function roleNeeds(
+	mappings: readonly RoleMapping[],
+	items: ReadonlyArray<Pick<UpsertResultItem, 'target'>>,
+): RoleNeeds {
 	const agents = items.some((item) => item.target === 'agent');
 	const users = items.some((item) => item.target === 'user');
 	return {
@@ -84,7 +87,10 @@ export function isPlannable(item: Partial<UpsertResultItem>): boolean {
 /** Okta group names are unique regardless of case; ids are compared as given. */
 export function groupMatches(mappingGroup: string, group: OktaGroupRef): boolean {
 	const wanted = mappingGroup.trim();
-	return group.id === wanted || (typeof group.name === 'string' && group.name.toLowerCase() === wanted.toLowerCase());
+	return (
+		group.id === wanted ||
+		(typeof group.name === 'string' && group.name.toLowerCase() === wanted.toLowerCase())
+	);
 }
 
 export function planRoles(
@@ -93,7 +99,12 @@ export function planRoles(
 	state: CurrentRoleState,
 ): RolePlan {
 	const managed = {
-		agentRoles: unique(mappings.map((m) => m.agentRoleId).filter(isSet).map(guidKey)),
+		agentRoles: unique(
+			mappings
+				.map((m) => m.agentRoleId)
+				.filter(isSet)
+				.map(guidKey),
+		),
 		cabs: unique(mappings.map((m) => m.cabId).filter(isSet)),
 		userRoles: unique(mappings.map((m) => m.userRoleId).filter(isSet)),
 	};
@@ -112,20 +123,31 @@ export function planRoles(
 		const result: ItemRoleChanges = { added: emptyKinds(), removed: emptyKinds() };
 		if (!Array.isArray(groups)) {
 			// Without groups every managed role would look unearned; never strip people on missing data.
-			result.skipped = 'The item has no Okta groups (turn on "Include Groups" in List Okta Users and Groups).';
+			result.skipped =
+				'The item has no Okta groups (turn on "Include Groups" in List Okta Users and Groups).';
 			return result;
 		}
 		const earned = mappings.filter((m) => groups.some((g) => groupMatches(m.group, g)));
 
 		if (item.target === 'agent') {
-			const wantedRoles = unique(earned.map((m) => m.agentRoleId).filter(isSet).map(guidKey));
+			const wantedRoles = unique(
+				earned
+					.map((m) => m.agentRoleId)
+					.filter(isSet)
+					.map(guidKey),
+			);
 			const wantedCabs = unique(earned.map((m) => m.cabId).filter(isSet));
 			if (managed.agentRoles.length > 0) {
 				const current = workingCopy(agentRoles, state.agentRoles, id);
-				if (!current) result.skipped = `Agent ${id} was not found in Halo; its roles were left as they are.`;
+				if (!current)
+					result.skipped = `Agent ${id} was not found in Halo; its roles were left as they are.`;
 				else {
-					const next = reconcile(current, (r) => guidKey(r.id), managed.agentRoles, wantedRoles, (key) =>
-						agentRoleRef(key, mappings),
+					const next = reconcile(
+						current,
+						(r) => guidKey(r.id),
+						managed.agentRoles,
+						wantedRoles,
+						(key) => agentRoleRef(key, mappings),
 					);
 					if (next.changed) {
 						agentRoles.set(id, next.list);
@@ -155,9 +177,16 @@ export function planRoles(
 		} else if (item.target === 'user' && managed.userRoles.length > 0) {
 			const wanted = unique(earned.map((m) => m.userRoleId).filter(isSet));
 			const current = workingCopy(userRoles, state.userRoles, id);
-			if (!current) result.skipped = `User ${id} was not found in Halo; its roles were left as they are.`;
+			if (!current)
+				result.skipped = `User ${id} was not found in Halo; its roles were left as they are.`;
 			else {
-				const next = reconcile(current, (r) => r.id, managed.userRoles, wanted, (key) => ({ id: key }));
+				const next = reconcile(
+					current,
+					(r) => r.id,
+					managed.userRoles,
+					wanted,
+					(key) => ({ id: key }),
+				);
 				if (next.changed) {
 					userRoles.set(id, next.list);
 					changedUsers.add(id);
@@ -213,7 +242,9 @@ function workingCopy<R>(
 
 /** The id as the mapping spelled it (Halo answers GUIDs in one case, people type another). */
 function agentRoleRef(key: string, mappings: readonly RoleMapping[]): AgentRoleRef {
-	const spelled = mappings.find((m) => isSet(m.agentRoleId) && guidKey(m.agentRoleId) === key)?.agentRoleId;
+	const spelled = mappings.find(
+		(m) => isSet(m.agentRoleId) && guidKey(m.agentRoleId) === key,
+	)?.agentRoleId;
 	return { id: spelled ?? key };
 }
 
@@ -247,25 +278,37 @@ export function roleStateFromHalo(lists: {
 	const state: CurrentRoleState = {};
 	if (lists.agents) {
 		state.agentRoles = byId(lists.agents, (record) =>
-			Array.isArray(record.roles) ? (record.roles as AgentRoleRef[]).map((r) => ({ ...r, id: String(r.id) })) : undefined,
+			Array.isArray(record.roles)
+				? (record.roles as AgentRoleRef[]).map((r) => ({ ...r, id: String(r.id) }))
+				: undefined,
 		);
 	}
 	if (lists.users) {
 		state.userRoles = byId(lists.users, (record) =>
-			Array.isArray(record.roles) ? (record.roles as UserRoleRef[]).map((r) => ({ ...r, id: Number(r.id) })) : undefined,
+			Array.isArray(record.roles)
+				? (record.roles as UserRoleRef[]).map((r) => ({ ...r, id: Number(r.id) }))
+				: undefined,
 		);
 	}
 	if (lists.cabs) {
 		const flat = lists.cabMembers;
 		state.cabMembers = byId(lists.cabs, (record) => {
-			if (Array.isArray(record.members)) return (record.members as CabMemberRef[]).map((m) => ({ ...m }));
-			return flat ? flat.filter((m) => Number(m.cab_id) === Number(record.id)).map((m) => ({ ...m }) as CabMemberRef) : undefined;
+			if (Array.isArray(record.members))
+				return (record.members as CabMemberRef[]).map((m) => ({ ...m }));
+			return flat
+				? flat
+						.filter((m) => Number(m.cab_id) === Number(record.id))
+						.map((m) => ({ ...m }) as CabMemberRef)
+				: undefined;
 		});
 	}
 	return state;
 }
 
-function byId<T>(records: ReadonlyArray<Record<string, unknown>>, value: (record: Record<string, unknown>) => T[] | undefined): Map<number, T[]> {
+function byId<T>(
+	records: ReadonlyArray<Record<string, unknown>>,
+	value: (record: Record<string, unknown>) => T[] | undefined,
+): Map<number, T[]> {
 	const out = new Map<number, T[]>();
 	for (const record of records) {
 		const id = Number(record.id);

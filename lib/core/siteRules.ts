@@ -12,7 +12,8 @@ function inGroup(user: OktaUser, group: string): boolean {
 }
 
 export function siteRuleMatches(rule: SiteRule, user: OktaUser): boolean {
-	if (rule.statuses && rule.statuses.length > 0 && !rule.statuses.includes(user.status)) return false;
+	if (rule.statuses && rule.statuses.length > 0 && !rule.statuses.includes(user.status))
+		return false;
 	if (rule.group !== undefined) return inGroup(user, rule.group);
 	if (rule.appId !== undefined) return (user.appIds ?? []).includes(rule.appId);
 	return true;

@@ -10,8 +10,7 @@ type PathKey = string | number;
 export type TemplatePart = { text: string } | { path: PathKey[] };
 
 export type CompiledSource =
-	| { kind: 'path'; path: PathKey[] }
-	| { kind: 'template'; parts: TemplatePart[] };
+	{ kind: 'path'; path: PathKey[] } | { kind: 'template'; parts: TemplatePart[] };
 
 const SEGMENT = /^([A-Za-z0-9_$-]+)((?:\[\d+\])*)$/;
 
@@ -57,7 +56,10 @@ export function compileSource(source: string): CompiledSource | { error: string 
 		return 'error' in parsed ? parsed : { kind: 'template', parts: parsed.parts };
 	}
 	const path = parsePath(source);
-	if (!path) return { error: `is not an Okta path like "profile.email" or a "{{ }}" template (got "${source}")` };
+	if (!path)
+		return {
+			error: `is not an Okta path like "profile.email" or a "{{ }}" template (got "${source}")`,
+		};
 	return { kind: 'path', path };
 }
 
@@ -96,7 +98,11 @@ export function readPath(user: object, path: readonly PathKey[]): unknown {
 	return walk((user as { profile?: unknown }).profile, path);
 }
 
-function renderParts(user: object, parts: readonly TemplatePart[], emptyWhenPlaceholdersEmpty: boolean): string {
+function renderParts(
+	user: object,
+	parts: readonly TemplatePart[],
+	emptyWhenPlaceholdersEmpty: boolean,
+): string {
 	let out = '';
 	let anyValue = false;
 	for (const part of parts) {

@@ -12,7 +12,12 @@ export const OKTA_STATUSES = [
 ] as const;
 export type OktaStatus = (typeof OKTA_STATUSES)[number];
 
-export const DEFAULT_ACTIVE_STATUSES: OktaStatus[] = ['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY'];
+export const DEFAULT_ACTIVE_STATUSES: OktaStatus[] = [
+	'ACTIVE',
+	'PASSWORD_EXPIRED',
+	'LOCKED_OUT',
+	'RECOVERY',
+];
 
 export interface FieldMapping {
 	/** Halo field, e.g. "emailaddress", "team", "site_id". */
@@ -93,7 +98,12 @@ export interface OktaUser {
 	lastUpdated?: string;
 	passwordChanged?: string | null;
 	type?: { id: string };
-	profile: Record<string, unknown> & { login: string; email?: string; firstName?: string | null; lastName?: string | null };
+	profile: Record<string, unknown> & {
+		login: string;
+		email?: string;
+		firstName?: string | null;
+		lastName?: string | null;
+	};
 	_links?: Record<string, unknown>;
 	groups?: OktaGroupRef[];
 	/** App ids the user is assigned to, when known (site rules by app). */
@@ -123,7 +133,8 @@ export interface MappedItem {
 	warnings: string[];
 }
 
-export type UpsertAction = 'created' | 'updated' | 'unchanged' | 'deactivated' | 'reactivated' | 'skipped' | 'failed';
+export type UpsertAction =
+	'created' | 'updated' | 'unchanged' | 'deactivated' | 'reactivated' | 'skipped' | 'failed';
 
 export interface FieldChange {
 	from: unknown;

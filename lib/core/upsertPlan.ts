@@ -63,7 +63,12 @@ class Planner {
 		this.entries.push({ target: this.target, ...entry });
 	}
 
-	private skip(item: MappedItem, index: number, reason: string, record: HaloRecord = item.record): void {
+	private skip(
+		item: MappedItem,
+		index: number,
+		reason: string,
+		record: HaloRecord = item.record,
+	): void {
 		const haloId = record === item.record ? null : haloIdOf(record);
 		this.push({ index, action: 'skipped', haloId, changes: {}, okta: item.okta, record, reason });
 	}
@@ -72,7 +77,11 @@ class Planner {
 		const oktaId = oktaIdOf(item);
 		const earlier = this.inputByOktaId.get(oktaId);
 		if (earlier !== undefined) {
-			this.skip(item, index, `duplicate input: Okta user ${oktaId} is already planned at item ${earlier}`);
+			this.skip(
+				item,
+				index,
+				`duplicate input: Okta user ${oktaId} is already planned at item ${earlier}`,
+			);
 			return;
 		}
 		this.inputByOktaId.set(oktaId, index);
@@ -90,7 +99,12 @@ class Planner {
 		}
 		const claimedBy = this.claimed.get(match.record);
 		if (claimedBy !== undefined) {
-			this.skip(item, index, `duplicate: ${describe(this.target, match.record)} (matched by ${match.field}) is already planned for item ${claimedBy}`, match.record);
+			this.skip(
+				item,
+				index,
+				`duplicate: ${describe(this.target, match.record)} (matched by ${match.field}) is already planned for item ${claimedBy}`,
+				match.record,
+			);
 			return;
 		}
 		this.claimed.set(match.record, index);
@@ -106,7 +120,11 @@ class Planner {
 
 	private planNew(item: MappedItem, index: number, wanted: HaloRecord): void {
 		if (!item.active) {
-			this.skip(item, index, `Okta status ${item.okta.status} is not active and no Halo ${this.target} matches; an inactive record is never created`);
+			this.skip(
+				item,
+				index,
+				`Okta status ${item.okta.status} is not active and no Halo ${this.target} matches; an inactive record is never created`,
+			);
 			return;
 		}
 		const payload: HaloRecord = { ...wanted };
@@ -119,10 +137,23 @@ class Planner {
 		// Later inputs for the same person must find this planned record, not plan a second create.
 		this.index.add(payload);
 		this.claimed.set(payload, index);
-		this.push({ index, action: 'created', haloId: null, changes, okta: item.okta, record: payload, write: payload });
+		this.push({
+			index,
+			action: 'created',
+			haloId: null,
+			changes,
+			okta: item.okta,
+			record: payload,
+			write: payload,
+		});
 	}
 
-	private planExisting(item: MappedItem, index: number, existing: HaloRecord, wanted: HaloRecord): void {
+	private planExisting(
+		item: MappedItem,
+		index: number,
+		existing: HaloRecord,
+		wanted: HaloRecord,
+	): void {
 		const wasActive = isRecordActive(this.target, existing);
 		const flag = this.inactiveField;
 		let action: Action;
@@ -133,7 +164,8 @@ class Planner {
 				return;
 			}
 			changes = { [flag]: { from: existing[flag] ?? false, to: true } };
-			if (isEmptyValue(existing.oktaid)) changes.oktaid = { from: existing.oktaid ?? null, to: wanted.oktaid };
+			if (isEmptyValue(existing.oktaid))
+				changes.oktaid = { from: existing.oktaid ?? null, to: wanted.oktaid };
 			action = 'deactivated';
 		} else {
 			const createOnly = item.createOnly.filter((field) => field !== 'oktaid');
@@ -148,10 +180,24 @@ class Planner {
 		this.finish(item.okta, index, action, existing, changes);
 	}
 
-	private finish(okta: PlanEntry['okta'], index: number | null, action: Action, existing: HaloRecord, changes: Record<string, FieldChange>, reason?: string): void {
+	private finish(
+		okta: PlanEntry['okta'],
+		index: number | null,
+		action: Action,
+		existing: HaloRecord,
+		changes: Record<string, FieldChange>,
+		reason?: string,
+	): void {
 		const haloId = haloIdOf(existing);
 		const write = Object.keys(changes).length > 0 ? updatePayload(haloId, changes) : undefined;
-		const entry: Omit<PlanEntry, 'target'> = { index, action, haloId, changes, okta, record: existing };
+		const entry: Omit<PlanEntry, 'target'> = {
+			index,
+			action,
+			haloId,
+			changes,
+			okta,
+			record: existing,
+		};
 		if (write) {
 			entry.record = { ...existing, ...write };
 			entry.write = write;
@@ -166,8 +212,17 @@ class Planner {
 			if (this.claimed.has(record) || !isRecordActive(this.target, record)) continue;
 			const oktaId = toText(record.oktaid).trim();
 			if (oktaId === '' || this.inputByOktaId.has(oktaId)) continue;
-			const changes = { [this.inactiveField]: { from: record[this.inactiveField] ?? false, to: true } };
-			this.finish(null, null, 'deactivated', record, changes, `no input item carries Okta user ${oktaId}`);
+			const changes = {
+				[this.inactiveField]: { from: record[this.inactiveField] ?? false, to: true },
+			};
+			this.finish(
+				null,
+				null,
+				'deactivated',
+				record,
+				changes,
+				`no input item carries Okta user ${oktaId}`,
+			);
 		}
 	}
 }
@@ -177,7 +232,11 @@ function emptyCounts(): Record<Action, number> {
 }
 
 /** Plans the writes that make Halo match the mapped items; pure and deterministic (same input, same plan). */
-export function planUpsert(items: readonly MappedItem[], existing: readonly HaloRecord[], options: PlanOptions): UpsertPlan {
+export function planUpsert(
+	items: readonly MappedItem[],
+	existing: readonly HaloRecord[],
+	options: PlanOptions,
+): UpsertPlan {
 	const planner = new Planner(options.target, options.matchOn, existing);
 	items.forEach((item, index) => planner.planItem(item, index));
 	if (options.deactivateMissing) planner.deactivateMissing(existing);
@@ -186,10 +245,21 @@ export function planUpsert(items: readonly MappedItem[], existing: readonly Halo
 	const writes: UpsertPlan['writes'] = [];
 	planner.entries.forEach((entry, position) => {
 		counts[entry.action] += 1;
-		if (entry.write) writes.push({ entry: position, kind: entry.action === 'created' ? 'create' : 'update', payload: entry.write });
+		if (entry.write)
+			writes.push({
+				entry: position,
+				kind: entry.action === 'created' ? 'create' : 'update',
+				payload: entry.write,
+			});
 	});
 	const existingActive = existing.filter((record) => isRecordActive(options.target, record)).length;
-	const plan: UpsertPlan = { target: options.target, entries: planner.entries, writes, counts, existingActive };
+	const plan: UpsertPlan = {
+		target: options.target,
+		entries: planner.entries,
+		writes,
+		counts,
+		existingActive,
+	};
 	if (options.guard !== false) {
 		const guardError = checkGuard(plan, existingActive, options.guard);
 		if (guardError) plan.guardError = guardError;

@@ -12,8 +12,13 @@ export function isEmptyValue(value: unknown): boolean {
 export function toText(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-	if (Array.isArray(value)) return value.map(toText).filter((text) => text.trim() !== '').join(', ');
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+		return String(value);
+	if (Array.isArray(value))
+		return value
+			.map(toText)
+			.filter((text) => text.trim() !== '')
+			.join(', ');
 	if (typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') {
 		return (value as { name: string }).name;
 	}

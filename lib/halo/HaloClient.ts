@@ -37,7 +37,8 @@ export interface SaveOptions {
 }
 
 /** One input record's result: the saved record, or the error of its batch. */
-export type SaveOutcome = { record: HaloRecord; error?: undefined } | { record?: undefined; error: Error };
+export type SaveOutcome =
+	{ record: HaloRecord; error?: undefined } | { record?: undefined; error: Error };
 
 export interface RequestStats {
 	reads: number;
@@ -76,14 +77,19 @@ export class HaloClient {
 	}
 
 	/** The single request point. `path` is below `/api`, e.g. `Users` or `Agent/me`. */
-	async request(method: HttpMethod, path: string, options: { query?: HaloQuery; body?: unknown } = {}): Promise<unknown> {
+	async request(
+		method: HttpMethod,
+		path: string,
+		options: { query?: HaloQuery; body?: unknown } = {},
+	): Promise<unknown> {
 		const action = `${method} /api/${path}`;
 		if (method !== 'GET' && this.dryRun) {
 			this.recordedWrites.push({ method, path, body: options.body });
 			return options.body;
 		}
 		// Updates (every element has an id) merge, so repeating one is harmless; creates are not.
-		const idempotent = method === 'GET' || (Array.isArray(options.body) && options.body.every(hasId));
+		const idempotent =
+			method === 'GET' || (Array.isArray(options.body) && options.body.every(hasId));
 		if (method === 'GET') this.stats.reads++;
 		else this.stats.writes++;
 		let answer: HttpResponse | undefined;
@@ -99,7 +105,8 @@ export class HaloClient {
 			failure = error;
 		}
 		if (!answer) throw noAnswerError(failure, action, method);
-		if (answer.status < 200 || answer.status >= 300) throw new HaloApiError(answer.status, answer.body, action);
+		if (answer.status < 200 || answer.status >= 300)
+			throw new HaloApiError(answer.status, answer.body, action);
 		return parseAnswer(answer.status, answer.body, action);
 	}
 
@@ -110,7 +117,9 @@ export class HaloClient {
 		const all: HaloRecord[] = [];
 		let previousFirstId: unknown;
 		for (let page = 1; ; page++) {
-			const body = await this.request('GET', entity, { query: { ...query, pageinate: true, page_size: size, page_no: page } });
+			const body = await this.request('GET', entity, {
+				query: { ...query, pageinate: true, page_size: size, page_no: page },
+			});
 			const list = unwrapList(body);
 			if (!list) throw notAList(entity, body);
 			if (list.records.length === 0) break;
@@ -126,20 +135,26 @@ export class HaloClient {
 	}
 
 	async get(entity: HaloEntity, id: number | string, query: HaloQuery = {}): Promise<HaloRecord> {
-		return (await this.request('GET', `${entity}/${encodeURIComponent(String(id))}`, { query })) as HaloRecord;
+		return (await this.request('GET', `${entity}/${encodeURIComponent(String(id))}`, {
+			query,
+		})) as HaloRecord;
 	}
 
 	/** End users; `includeInactive` adds the deactivated ones (needed to reactivate rather than duplicate). */
 	listUsers(options: { includeInactive?: boolean; query?: HaloQuery } = {}): Promise<HaloRecord[]> {
 		const query: HaloQuery = { ...options.query };
-		if (options.includeInactive) Object.assign(query, { includeactive: true, includeinactive: true });
+		if (options.includeInactive)
+			Object.assign(query, { includeactive: true, includeinactive: true });
 		return this.listAll('Users', query);
 	}
 
 	/** Agents (one bare array; Halo does not page them); `includeDisabled` adds the disabled ones, `includeRoles` their agent roles. */
-	listAgents(options: { includeDisabled?: boolean; includeRoles?: boolean } = {}): Promise<HaloRecord[]> {
+	listAgents(
+		options: { includeDisabled?: boolean; includeRoles?: boolean } = {},
+	): Promise<HaloRecord[]> {
 		const query: HaloQuery = {};
-		if (options.includeDisabled) Object.assign(query, { includeenabled: true, includedisabled: true });
+		if (options.includeDisabled)
+			Object.assign(query, { includeenabled: true, includedisabled: true });
 		if (options.includeRoles) query.includeroles = true;
 		return this.listAll('Agent', query);
 	}
@@ -181,7 +196,10 @@ export class HaloClient {
 
 	/** Ticket templates, optionally of one ticket type. */
 	listTemplates(options: { ticketTypeId?: number } = {}): Promise<HaloRecord[]> {
-		return this.listAll('Template', options.ticketTypeId !== undefined ? { ticket_type_id: options.ticketTypeId } : {});
+		return this.listAll(
+			'Template',
+			options.ticketTypeId !== undefined ? { ticket_type_id: options.ticketTypeId } : {},
+		);
 	}
 
 	/** Tickets, optionally of one ticket type (Halo's `requesttype_id`). */
@@ -197,8 +215,15 @@ export class HaloClient {
 	}
 
 	/** Saves records as batched array POSTs; returns the saved records in input order. Throws on the first failed batch. */
-	async save(entity: HaloEntity, records: readonly HaloRecord[], options: Omit<SaveOptions, 'continueOnError'> = {}): Promise<HaloRecord[]> {
-		const outcomes = await this.saveBatches(entity, records, { ...options, continueOnError: false });
+	async save(
+		entity: HaloEntity,
+		records: readonly HaloRecord[],
+		options: Omit<SaveOptions, 'continueOnError'> = {},
+	): Promise<HaloRecord[]> {
+		const outcomes = await this.saveBatches(entity, records, {
+			...options,
+			continueOnError: false,
+		});
 		return outcomes.map((o) => o.record as HaloRecord);
 	}
 
@@ -207,7 +232,11 @@ export class HaloClient {
 	 * creates). With `continueOnError`, a failed batch gives its records the
 	 * error and the next batch is still sent; without it, the error is thrown.
 	 */
-	async saveBatches(entity: HaloEntity, records: readonly HaloRecord[], options: SaveOptions = {}): Promise<SaveOutcome[]> {
+	async saveBatches(
+		entity: HaloEntity,
+		records: readonly HaloRecord[],
+		options: SaveOptions = {},
+	): Promise<SaveOutcome[]> {
 		const outcomes: SaveOutcome[] = [];
 		for (const batch of chunk(records, options.batchSize ?? 50)) {
 			let body: unknown;
@@ -246,7 +275,12 @@ function noAnswerError(failure: unknown, action: string, method: HttpMethod): un
 }
 
 function hasId(record: unknown): boolean {
-	return !!record && typeof record === 'object' && (record as HaloRecord).id !== undefined && (record as HaloRecord).id !== null;
+	return (
+		!!record &&
+		typeof record === 'object' &&
+		(record as HaloRecord).id !== undefined &&
+		(record as HaloRecord).id !== null
+	);
 }
 
 /** A 2xx body: JSON as sent, or text. An HTML page means the URL is not Halo's API. */
@@ -255,7 +289,12 @@ function parseAnswer(status: number, body: unknown, action: string): unknown {
 	const text = body.trim();
 	if (text === '') return undefined;
 	if (/^</.test(text)) {
-		throw new HaloApiError(status, undefined, action, `Halo answered ${action} with a web page instead of JSON; check that the Halo URL is the instance's base URL (e.g. https://acme.halopsa.com).`);
+		throw new HaloApiError(
+			status,
+			undefined,
+			action,
+			`Halo answered ${action} with a web page instead of JSON; check that the Halo URL is the instance's base URL (e.g. https://acme.halopsa.com).`,
+		);
 	}
 	try {
 		return JSON.parse(text);
@@ -266,5 +305,10 @@ function parseAnswer(status: number, body: unknown, action: string): unknown {
 
 function notAList(entity: HaloEntity, body: unknown): HaloApiError {
 	const shape = body === null ? 'null' : Array.isArray(body) ? 'array' : typeof body;
-	return new HaloApiError(200, undefined, `GET /api/${entity}`, `Halo answered GET /api/${entity} with ${shape} instead of a list.`);
+	return new HaloApiError(
+		200,
+		undefined,
+		`GET /api/${entity}`,
+		`Halo answered GET /api/${entity} with ${shape} instead of a list.`,
+	);
 }

@@ -28,17 +28,30 @@ export interface HaloToken {
 
 /** `https://x.halopsa.com/api/` → `https://x.halopsa.com`: people paste either. */
 export function haloBaseUrl(url: string): string {
-	return url.trim().replace(/\/+$/, '').replace(/\/api$/i, '');
+	return url
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/api$/i, '');
 }
 
 /** Keys `/api/authinfo` may name the authorisation server with (seen across Halo versions). */
-const AUTH_INFO_KEYS = ['auth_url', 'authurl', 'authorisation_server', 'authorization_server', 'auth_server', 'authserver'];
+const AUTH_INFO_KEYS = [
+	'auth_url',
+	'authurl',
+	'authorisation_server',
+	'authorization_server',
+	'auth_server',
+	'authserver',
+];
 
 /** The authorisation server URL inside an `/api/authinfo` answer, if any. */
 export function authUrlFromInfo(body: unknown): string | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-	const entries = Object.entries(body as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), v] as const);
-	const isUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\//i.test(v.trim());
+	const entries = Object.entries(body as Record<string, unknown>).map(
+		([k, v]) => [k.toLowerCase(), v] as const,
+	);
+	const isUrl = (v: unknown): v is string =>
+		typeof v === 'string' && /^https?:\/\//i.test(v.trim());
 	for (const key of AUTH_INFO_KEYS) {
 		const hit = entries.find(([k, v]) => k === key && isUrl(v));
 		if (hit) return (hit[1] as string).trim().replace(/\/+$/, '');
@@ -48,13 +61,23 @@ export function authUrlFromInfo(body: unknown): string | undefined {
 }
 
 /** The auth URL to use: the configured one, else what `/api/authinfo` says, else `{url}/auth`. */
-export async function resolveAuthUrl(send: RequestFn, settings: HaloAuthSettings, retry?: RetryOptions): Promise<string> {
+export async function resolveAuthUrl(
+	send: RequestFn,
+	settings: HaloAuthSettings,
+	retry?: RetryOptions,
+): Promise<string> {
 	const configured = settings.authUrl?.trim();
 	if (configured) return configured.replace(/\/+$/, '').replace(/\/token$/i, '');
 	const base = haloBaseUrl(settings.url);
 	try {
-		const answer = await sendWithRetry(send, { method: 'GET', url: `${base}/api/authinfo` }, true, retry);
-		if (answer.status >= 200 && answer.status < 300) return authUrlFromInfo(answer.body) ?? `${base}/auth`;
+		const answer = await sendWithRetry(
+			send,
+			{ method: 'GET', url: `${base}/api/authinfo` },
+			true,
+			retry,
+		);
+		if (answer.status >= 200 && answer.status < 300)
+			return authUrlFromInfo(answer.body) ?? `${base}/auth`;
 	} catch {
 		// No answer from authinfo: the default location is right for most instances.
 	}
@@ -77,15 +100,26 @@ export function tokenRequest(authUrl: string, settings: HaloAuthSettings): HttpR
 	};
 }
 
-export async function requestHaloToken(send: RequestFn, settings: HaloAuthSettings, retry?: RetryOptions): Promise<HaloToken> {
+export async function requestHaloToken(
+	send: RequestFn,
+	settings: HaloAuthSettings,
+	retry?: RetryOptions,
+): Promise<HaloToken> {
 	const authUrl = await resolveAuthUrl(send, settings, retry);
 	const action = 'request an access token';
 	const answer = await sendWithRetry(send, tokenRequest(authUrl, settings), true, retry);
-	if (answer.status < 200 || answer.status >= 300) throw new HaloApiError(answer.status, answer.body, action);
-	const body = (typeof answer.body === 'string' ? safeJson(answer.body) : answer.body) as Record<string, unknown> | undefined;
+	if (answer.status < 200 || answer.status >= 300)
+		throw new HaloApiError(answer.status, answer.body, action);
+	const body = (typeof answer.body === 'string' ? safeJson(answer.body) : answer.body) as
+		Record<string, unknown> | undefined;
 	const accessToken = body?.access_token;
 	if (typeof accessToken !== 'string' || !accessToken) {
-		throw new HaloApiError(answer.status, undefined, action, 'Halo answered the token request without an access token; check the Halo URL and Authorisation Server URL.');
+		throw new HaloApiError(
+			answer.status,
+			undefined,
+			action,
+			'Halo answered the token request without an access token; check the Halo URL and Authorisation Server URL.',
+		);
 	}
 	const expires = Number(body?.expires_in);
 	return { accessToken, expiresInSeconds: Number.isFinite(expires) ? expires : undefined };
@@ -96,7 +130,11 @@ export async function requestHaloToken(send: RequestFn, settings: HaloAuthSettin
  * the token once and again only after a 401 (what n8n does for credentials
  * with preAuthentication). For code that runs outside n8n.
  */
-export function haloBearerRequestFn(send: RequestFn, settings: HaloAuthSettings, retry?: RetryOptions): RequestFn {
+export function haloBearerRequestFn(
+	send: RequestFn,
+	settings: HaloAuthSettings,
+	retry?: RetryOptions,
+): RequestFn {
 	let token: Promise<HaloToken> | undefined;
 	const getToken = (fresh: boolean): Promise<HaloToken> => {
 		if (!token || fresh) {
@@ -111,7 +149,10 @@ export function haloBearerRequestFn(send: RequestFn, settings: HaloAuthSettings,
 	};
 	const authorised = async (request: HttpRequest, fresh: boolean) => {
 		const { accessToken } = await getToken(fresh);
-		return send({ ...request, headers: { ...request.headers, Authorization: `Bearer ${accessToken}` } });
+		return send({
+			...request,
+			headers: { ...request.headers, Authorization: `Bearer ${accessToken}` },
+		});
 	};
 	return async (request) => {
 		const answer = await authorised(request, false);

@@ -19,10 +19,26 @@ export type HaloEntity =
  * The others answer one bare array and ignore paging, so asking page 2 would
  * read the same records again.
  */
-export const PAGED_ENTITIES: ReadonlySet<HaloEntity> = new Set<HaloEntity>(['Users', 'Site', 'Client', 'Template', 'Tickets']);
+export const PAGED_ENTITIES: ReadonlySet<HaloEntity> = new Set<HaloEntity>([
+	'Users',
+	'Site',
+	'Client',
+	'Template',
+	'Tickets',
+]);
 
 /** Property holding the records when a list answer is wrapped (`{record_count, users: […]}`). */
-const LIST_KEYS = ['users', 'sites', 'clients', 'tickets', 'templates', 'agents', 'teams', 'records', 'data'];
+const LIST_KEYS = [
+	'users',
+	'sites',
+	'clients',
+	'tickets',
+	'templates',
+	'agents',
+	'teams',
+	'records',
+	'data',
+];
 
 export interface ListPage {
 	records: Record<string, unknown>[];
@@ -69,7 +85,8 @@ export function alignSaved(
 			: [];
 	if (answers.length === sent.length) return [...answers];
 	const byId = new Map<unknown, Record<string, unknown>>();
-	for (const answer of answers) if (answer && answer.id !== undefined) byId.set(String(answer.id), answer);
+	for (const answer of answers)
+		if (answer && answer.id !== undefined) byId.set(String(answer.id), answer);
 	const claimed = new Set<Record<string, unknown>>();
 	const out = sent.map((record) => {
 		const match = record.id !== undefined ? byId.get(String(record.id)) : undefined;

@@ -35,7 +35,14 @@ export function haloBodyMessage(body: unknown): string | undefined {
 	if (typeof body !== 'object') return clean(String(body));
 	const o = body as Record<string, unknown>;
 	// Order matters: the most specific human text first.
-	for (const key of ['errorMessage', 'error_description', 'Message', 'message', 'errormessage', 'title']) {
+	for (const key of [
+		'errorMessage',
+		'error_description',
+		'Message',
+		'message',
+		'errormessage',
+		'title',
+	]) {
 		const value = o[key];
 		if (typeof value === 'string' && value.trim()) return clean(value);
 	}
@@ -62,7 +69,9 @@ function textMessage(text: string): string | undefined {
 function validationErrors(errors: object): string | undefined {
 	const parts: string[] = [];
 	for (const [field, value] of Object.entries(errors)) {
-		const texts = Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [String(value)];
+		const texts = Array.isArray(value)
+			? value.filter((v) => typeof v === 'string')
+			: [String(value)];
 		if (texts.length > 0) parts.push(field ? `${field}: ${texts.join(', ')}` : texts.join(', '));
 	}
 	return parts.length > 0 ? clean(parts.join('; ')) : undefined;

@@ -7,7 +7,16 @@
  */
 import { planUpsert } from '../core/upsertPlan';
 import type { GuardOptions } from '../core/deactivationGuard';
-import type { FieldChange, HaloRecord, MappedItem, OktaSummary, PlanEntry, Target, UpsertAction, UpsertPlan } from '../core/types';
+import type {
+	FieldChange,
+	HaloRecord,
+	MappedItem,
+	OktaSummary,
+	PlanEntry,
+	Target,
+	UpsertAction,
+	UpsertPlan,
+} from '../core/types';
 import type { HaloClient, RequestStats } from './HaloClient';
 import type { HaloEntity } from './entities';
 import { UpsertGuardError } from './UpsertGuardError';
@@ -61,34 +70,60 @@ export interface UpsertRun {
 
 const ENTITY: Record<Target, HaloEntity> = { user: 'Users', agent: 'Agent' };
 
-export async function runUpsert(client: HaloClient, inputs: readonly UpsertInput[], options: UpsertOptions): Promise<UpsertRun> {
+export async function runUpsert(
+	client: HaloClient,
+	inputs: readonly UpsertInput[],
+	options: UpsertOptions,
+): Promise<UpsertRun> {
 	const plans: Array<{ plan: UpsertPlan; inputs: UpsertInput[] }> = [];
 	const existing: UpsertSummary['existing'] = {};
 	for (const target of ['user', 'agent'] as const) {
 		const group = inputs.filter((input) => input.item.target === target);
 		if (group.length === 0) continue;
 		// Inactive ones too: a returning person is reactivated, not created twice.
-		const records = target === 'user' ? await client.listUsers({ includeInactive: true }) : await client.listAgents({ includeDisabled: true });
+		const records =
+			target === 'user'
+				? await client.listUsers({ includeInactive: true })
+				: await client.listAgents({ includeDisabled: true });
 		existing[target] = records.length;
 		const plan = planUpsert(
 			group.map((input) => input.item),
 			records,
-			{ target, matchOn: options.matchOn[target], deactivateMissing: options.deactivateMissing, guard: options.guard },
+			{
+				target,
+				matchOn: options.matchOn[target],
+				deactivateMissing: options.deactivateMissing,
+				guard: options.guard,
+			},
 		);
 		plans.push({ plan, inputs: group });
 	}
-	const stopped = plans.map(({ plan }) => plan.guardError).filter((reason): reason is string => !!reason);
+	const stopped = plans
+		.map(({ plan }) => plan.guardError)
+		.filter((reason): reason is string => !!reason);
 	if (stopped.length > 0) throw new UpsertGuardError(stopped);
 
 	const outcomes: UpsertOutcome[] = [];
 	for (const { plan, inputs: group } of plans) {
-		const results = plan.entries.map((entry) => outcomeOf(entry, entry.index === null ? null : group[entry.index].index));
+		const results = plan.entries.map((entry) =>
+			outcomeOf(entry, entry.index === null ? null : group[entry.index].index),
+		);
 		await writePlan(client, plan, results, options);
 		outcomes.push(...results);
 	}
 	// Input order first (items of both targets interleave as they came), then records no input carries.
-	outcomes.sort((a, b) => (a.index ?? Number.MAX_SAFE_INTEGER) - (b.index ?? Number.MAX_SAFE_INTEGER));
-	return { outcomes, summary: { dryRun: client.dryRun, counts: countActions(outcomes), existing, requests: { ...client.stats } } };
+	outcomes.sort(
+		(a, b) => (a.index ?? Number.MAX_SAFE_INTEGER) - (b.index ?? Number.MAX_SAFE_INTEGER),
+	);
+	return {
+		outcomes,
+		summary: {
+			dryRun: client.dryRun,
+			counts: countActions(outcomes),
+			existing,
+			requests: { ...client.stats },
+		},
+	};
 }
 
 function outcomeOf(entry: PlanEntry, index: number | null): UpsertOutcome {
@@ -105,7 +140,12 @@ function outcomeOf(entry: PlanEntry, index: number | null): UpsertOutcome {
 	return outcome;
 }
 
-async function writePlan(client: HaloClient, plan: UpsertPlan, results: UpsertOutcome[], options: UpsertOptions): Promise<void> {
+async function writePlan(
+	client: HaloClient,
+	plan: UpsertPlan,
+	results: UpsertOutcome[],
+	options: UpsertOptions,
+): Promise<void> {
 	for (const kind of ['update', 'create'] as const) {
 		const writes = plan.writes.filter((write) => write.kind === kind);
 		if (writes.length === 0) continue;
@@ -132,7 +172,15 @@ async function writePlan(client: HaloClient, plan: UpsertPlan, results: UpsertOu
 }
 
 function countActions(outcomes: readonly UpsertOutcome[]): Record<UpsertAction, number> {
-	const counts: Record<UpsertAction, number> = { created: 0, updated: 0, unchanged: 0, deactivated: 0, reactivated: 0, skipped: 0, failed: 0 };
+	const counts: Record<UpsertAction, number> = {
+		created: 0,
+		updated: 0,
+		unchanged: 0,
+		deactivated: 0,
+		reactivated: 0,
+		skipped: 0,
+		failed: 0,
+	};
 	for (const outcome of outcomes) counts[outcome.action]++;
 	return counts;
 }

@@ -1,6 +1,11 @@
 import { sleep } from 'n8n-workflow';
 
-import { DEFAULT_RETRY_POLICY, backoffDelay, networkErrorCode, retryDelayForResponse } from './retryDelay';
+import {
+	DEFAULT_RETRY_POLICY,
+	backoffDelay,
+	networkErrorCode,
+	retryDelayForResponse,
+} from './retryDelay';
 import type { RetryPolicy } from './retryDelay';
 import type { HttpRequest, HttpResponse, RequestFn } from './types';
 

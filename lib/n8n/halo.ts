@@ -36,7 +36,11 @@ export async function haloClientFor(
 ): Promise<HaloClient> {
 	const credentials = await context.getCredentials<{ url?: string }>(HALO_CREDENTIAL);
 	const url = typeof credentials.url === 'string' ? credentials.url.trim() : '';
-	if (!url) throw new NodeOperationError(context.getNode(), 'The Halo credential has no URL; set it to your Halo address, e.g. https://acme.halopsa.com.');
+	if (!url)
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Halo credential has no URL; set it to your Halo address, e.g. https://acme.halopsa.com.',
+		);
 	return new HaloClient({
 		baseUrl: url,
 		send: n8nRequestFn(context as RequestContext, HALO_CREDENTIAL),
@@ -49,7 +53,10 @@ export async function haloClientFor(
  * The credential's preAuthentication: the client-credentials token over n8n's
  * plain `httpRequest` (no credential applied there: this request makes it).
  */
-export async function fetchHaloAccessToken(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject): Promise<string> {
+export async function fetchHaloAccessToken(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
 	const settings: HaloAuthSettings = {
 		url: String(credentials.url ?? ''),
 		authUrl: typeof credentials.authUrl === 'string' ? credentials.authUrl : undefined,
@@ -63,7 +70,11 @@ export async function fetchHaloAccessToken(helpers: IHttpRequestHelper['helpers'
 }
 
 /** A Halo (or any) error as the n8n error the node throws: NodeApiError for Halo's answers, NodeOperationError otherwise. */
-export function haloNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function haloNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof HaloApiError) {
 		return new NodeApiError(node, { message: error.message, status: error.status } as JsonObject, {
@@ -74,13 +85,19 @@ export function haloNodeError(node: INode, error: unknown, itemIndex?: number): 
 	}
 	if (error instanceof HaloConnectionError) {
 		// Not under `code`: n8n would swap our advice ("run again, nothing is duplicated") for its generic network text.
-		return new NodeApiError(node, { message: error.message, networkError: error.code ?? null } as JsonObject, {
-			message: error.message,
-			description: error.code ? `Network error ${error.code}` : undefined,
-			itemIndex,
-		});
+		return new NodeApiError(
+			node,
+			{ message: error.message, networkError: error.code ?? null } as JsonObject,
+			{
+				message: error.message,
+				description: error.code ? `Network error ${error.code}` : undefined,
+				itemIndex,
+			},
+		);
 	}
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 /** Readable text of any error, for `error` fields on output items. */
@@ -92,7 +109,10 @@ export function errorText(error: unknown): string {
 
 type Loader = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
 
-function loader(list: (client: HaloClient) => Promise<HaloRecord[]>, describe?: (r: HaloRecord) => string | undefined): Loader {
+function loader(
+	list: (client: HaloClient) => Promise<HaloRecord[]>,
+	describe?: (r: HaloRecord) => string | undefined,
+): Loader {
 	return async function (this: ILoadOptionsFunctions) {
 		try {
 			const client = await haloClientFor(this);
@@ -104,7 +124,10 @@ function loader(list: (client: HaloClient) => Promise<HaloRecord[]>, describe?: 
 }
 
 /** Records as dropdown options sorted by name; ids keep Halo's type (GUID strings for agent roles, numbers elsewhere). */
-export function toOptions(records: HaloRecord[], describe?: (r: HaloRecord) => string | undefined): INodePropertyOptions[] {
+export function toOptions(
+	records: HaloRecord[],
+	describe?: (r: HaloRecord) => string | undefined,
+): INodePropertyOptions[] {
 	return records
 		.filter((r) => r.id !== undefined && r.id !== null)
 		.map((r) => {
@@ -134,8 +157,14 @@ export function withNameValues(load: Loader): Loader {
 }
 
 export const haloLoadOptions = {
-	getHaloSites: loader((c) => c.listSites(), (r) => (r.client_name ? `Client: ${String(r.client_name)}` : undefined)),
-	getHaloTeams: loader((c) => c.listTeams(), (r) => (r.department_name ? `Department: ${String(r.department_name)}` : undefined)),
+	getHaloSites: loader(
+		(c) => c.listSites(),
+		(r) => (r.client_name ? `Client: ${String(r.client_name)}` : undefined),
+	),
+	getHaloTeams: loader(
+		(c) => c.listTeams(),
+		(r) => (r.department_name ? `Department: ${String(r.department_name)}` : undefined),
+	),
 	getHaloAgentRoles: loader((c) => c.listAgentRoles()),
 	getHaloUserRoles: loader((c) => c.listUserRoles()),
 	getHaloCabs: loader((c) => c.listCabs()),

@@ -5,7 +5,12 @@
  * the nodes share, so every node edits the same configuration the same way.
  */
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { ConfigError, formatIssue } from '../core/ConfigError';
 import { validateMappingConfig } from '../core/config';
@@ -19,12 +24,20 @@ export type UiConfigReader = (context: IExecuteFunctions, itemIndex: number) => 
  * NodeOperationError naming every bad path (e.g. `user.siteRules[2].siteId must
  * be a number`); nodes call this before their first Halo write.
  */
-export function readMappingConfig(context: IExecuteFunctions, itemIndex: number, fromUi: UiConfigReader): MappingConfig {
+export function readMappingConfig(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fromUi: UiConfigReader,
+): MappingConfig {
 	const source = context.getNodeParameter('configSource', itemIndex, 'ui') as string;
-	const origin = source === 'json' ? 'the Configuration (JSON) parameter' : "the node's mapping fields";
+	const origin =
+		source === 'json' ? 'the Configuration (JSON) parameter' : "the node's mapping fields";
 	let failure: unknown;
 	try {
-		const raw = source === 'json' ? context.getNodeParameter('configJson', itemIndex, '{}') : fromUi(context, itemIndex);
+		const raw =
+			source === 'json'
+				? context.getNodeParameter('configJson', itemIndex, '{}')
+				: fromUi(context, itemIndex);
 		return validateMappingConfig(raw);
 	} catch (error) {
 		failure = error;
@@ -33,11 +46,20 @@ export function readMappingConfig(context: IExecuteFunctions, itemIndex: number,
 	throw failure;
 }
 
-function raiseConfigError(context: IExecuteFunctions, error: ConfigError, origin: string, itemIndex: number): never {
-	throw new NodeOperationError(context.getNode(), `Invalid mapping configuration in ${origin}: ${error.issues.map(formatIssue).join('; ')}`, {
-		description: error.issues.map((issue) => `• ${formatIssue(issue)}`).join('\n'),
-		itemIndex,
-	});
+function raiseConfigError(
+	context: IExecuteFunctions,
+	error: ConfigError,
+	origin: string,
+	itemIndex: number,
+): never {
+	throw new NodeOperationError(
+		context.getNode(),
+		`Invalid mapping configuration in ${origin}: ${error.issues.map(formatIssue).join('; ')}`,
+		{
+			description: error.issues.map((issue) => `• ${formatIssue(issue)}`).join('\n'),
+			itemIndex,
+		},
+	);
 }
 
 // ---- Reading the UI fields ------------------------------------------------------------------------
@@ -46,7 +68,8 @@ const CUSTOM = '__custom';
 
 /** The MappingConfig the shared UI fields describe (whichever of them the node has). */
 export function readUiMappingConfig(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const param = <T>(name: string, fallback: T): T => context.getNodeParameter(name, itemIndex, fallback) as T;
+	const param = <T>(name: string, fallback: T): T =>
+		context.getNodeParameter(name, itemIndex, fallback) as T;
 	const config: IDataObject = {};
 	const statuses = param<string[]>('activeStatuses', []);
 	if (statuses.length > 0) config.activeStatuses = statuses;
@@ -131,7 +154,12 @@ export function configSourceProperties(displayOptions?: IDisplayOptions): INodeP
 			type: 'options',
 			options: [
 				{ name: 'Fields Below', value: 'ui', description: 'Build the mappings in this node' },
-				{ name: 'JSON', value: 'json', description: 'A mapping configuration object, e.g. from a file, a Set node or a variable, shared across workflows' },
+				{
+					name: 'JSON',
+					value: 'json',
+					description:
+						'A mapping configuration object, e.g. from a file, a Set node or a variable, shared across workflows',
+				},
 			],
 			default: 'ui',
 			displayOptions,
@@ -141,7 +169,8 @@ export function configSourceProperties(displayOptions?: IDisplayOptions): INodeP
 			name: 'configJson',
 			type: 'json',
 			default: '{\n  "user": { "siteRules": [], "defaultSiteId": 1 }\n}',
-			description: 'A mapping configuration (see the package README): activeStatuses, user, agent, roleMappings, onboarding',
+			description:
+				'A mapping configuration (see the package README): activeStatuses, user, agent, roleMappings, onboarding',
 			displayOptions: mergeDisplay(displayOptions, { show: { configSource: ['json'] } }),
 		},
 	];
@@ -149,19 +178,44 @@ export function configSourceProperties(displayOptions?: IDisplayOptions): INodeP
 
 const HALO_FIELDS: Record<Target, Array<[string, string]>> = {
 	user: [
-		['Name', 'name'], ['First Name', 'firstname'], ['Surname', 'surname'], ['Email', 'emailaddress'], ['Email 2', 'email2'],
-		['Login', 'login'], ['Phone', 'phonenumber'], ['Mobile', 'mobilenumber'], ['Home Phone', 'homenumber'], ['Job Title', 'title'],
-		['Department', 'department'], ['Site ID', 'site_id'], ['Manager Email', 'manager_email'], ['Okta ID', 'oktaid'], ['Other 1', 'other1'],
-		['Other 2', 'other2'], ['Other 3', 'other3'], ['Notes', 'notes'],
+		['Name', 'name'],
+		['First Name', 'firstname'],
+		['Surname', 'surname'],
+		['Email', 'emailaddress'],
+		['Email 2', 'email2'],
+		['Login', 'login'],
+		['Phone', 'phonenumber'],
+		['Mobile', 'mobilenumber'],
+		['Home Phone', 'homenumber'],
+		['Job Title', 'title'],
+		['Department', 'department'],
+		['Site ID', 'site_id'],
+		['Manager Email', 'manager_email'],
+		['Okta ID', 'oktaid'],
+		['Other 1', 'other1'],
+		['Other 2', 'other2'],
+		['Other 3', 'other3'],
+		['Notes', 'notes'],
 	],
 	agent: [
-		['Name', 'name'], ['First Name', 'firstname'], ['Surname', 'surname'], ['Email', 'email'], ['Job Title', 'jobtitle'],
-		['SMS / Mobile', 'sms'], ['Default Team (By Name)', 'team'], ['Department', 'department'], ['Okta ID', 'oktaid'], ['Initials', 'initials'],
+		['Name', 'name'],
+		['First Name', 'firstname'],
+		['Surname', 'surname'],
+		['Email', 'email'],
+		['Job Title', 'jobtitle'],
+		['SMS / Mobile', 'sms'],
+		['Default Team (By Name)', 'team'],
+		['Department', 'department'],
+		['Okta ID', 'oktaid'],
+		['Initials', 'initials'],
 	],
 };
 
 /** Field mappings for one target (`userFields` / `agentFields`), added to the defaults of DESIGN.md. */
-export function fieldMappingsProperty(target: Target, displayOptions?: IDisplayOptions): INodeProperties {
+export function fieldMappingsProperty(
+	target: Target,
+	displayOptions?: IDisplayOptions,
+): INodeProperties {
 	return {
 		displayName: target === 'user' ? 'User Field Mappings' : 'Agent Field Mappings',
 		name: target === 'user' ? 'userFields' : 'agentFields',
@@ -205,21 +259,24 @@ export function fieldMappingsProperty(target: Target, displayOptions?: IDisplayO
 						type: 'string',
 						default: '',
 						placeholder: 'profile.department',
-						description: 'A path such as profile.department, ID or status, or a template such as {{profile.firstName}} {{profile.lastName}}',
+						description:
+							'A path such as profile.department, ID or status, or a template such as {{profile.firstName}} {{profile.lastName}}',
 					},
 					{
 						displayName: 'Set on Create Only',
 						name: 'dontUpdate',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to write this field only when the record is created, leaving later edits in Halo alone',
+						description:
+							'Whether to write this field only when the record is created, leaving later edits in Halo alone',
 					},
 					{
 						displayName: 'Write Empty Values',
 						name: 'populateEmpty',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to clear the Halo field when the Okta value is empty (by default empty values are skipped)',
+						description:
+							'Whether to clear the Halo field when the Okta value is empty (by default empty values are skipped)',
 					},
 				],
 			},
@@ -247,7 +304,8 @@ export function siteRulesProperties(displayOptions?: IDisplayOptions): INodeProp
 			typeOptions: { multipleValues: true, sortable: true },
 			placeholder: 'Add Site Rule',
 			default: {},
-			description: 'Which Halo site a user belongs to; the first matching rule wins, then the default site',
+			description:
+				'Which Halo site a user belongs to; the first matching rule wins, then the default site',
 			displayOptions: show,
 			options: [
 				{
@@ -286,7 +344,8 @@ export function siteRulesProperties(displayOptions?: IDisplayOptions): INodeProp
 							type: 'options',
 							typeOptions: { loadOptionsMethod: 'getHaloSites' },
 							default: '',
-							description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+							description:
+								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 						},
 						{
 							displayName: 'Only for Statuses',
@@ -294,7 +353,8 @@ export function siteRulesProperties(displayOptions?: IDisplayOptions): INodeProp
 							type: 'multiOptions',
 							options: STATUS_OPTIONS,
 							default: [],
-							description: 'Apply the rule only to users with these Okta statuses; empty means any status',
+							description:
+								'Apply the rule only to users with these Okta statuses; empty means any status',
 						},
 						{
 							displayName: 'User Role Name or ID',
@@ -302,7 +362,8 @@ export function siteRulesProperties(displayOptions?: IDisplayOptions): INodeProp
 							type: 'options',
 							typeOptions: { loadOptionsMethod: 'getHaloUserRoleChoices' },
 							default: '',
-							description: 'User role given with this site (optional). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+							description:
+								'User role given with this site (optional). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						},
 						{
 							displayName: 'New Users Only',
@@ -321,7 +382,8 @@ export function siteRulesProperties(displayOptions?: IDisplayOptions): INodeProp
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getHaloSiteChoices' },
 			default: '',
-			description: 'Site for users no rule matches. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description:
+				'Site for users no rule matches. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			displayOptions: show,
 		},
 		{
@@ -330,7 +392,8 @@ export function siteRulesProperties(displayOptions?: IDisplayOptions): INodeProp
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getHaloUserRoleChoices' },
 			default: '',
-			description: 'User role for users no rule gives one (optional). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description:
+				'User role for users no rule gives one (optional). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			displayOptions: show,
 		},
 	];
@@ -357,12 +420,31 @@ export function teamAccessProperty(displayOptions?: IDisplayOptions): INodePrope
 		type: 'collection',
 		placeholder: 'Change Access',
 		default: {},
-		description: 'What an agent may do in the default team set by a "team" mapping (all on unless changed)',
+		description:
+			'What an agent may do in the default team set by a "team" mapping (all on unless changed)',
 		displayOptions: mergeDisplay(displayOptions, { show: { configSource: ['ui'] } }),
 		options: [
-			{ displayName: 'Can Be Assigned', name: 'canBeAssigned', type: 'boolean', default: true, description: 'Whether the agent can be assigned tickets of the team' },
-			{ displayName: 'Sees Unassigned Tickets', name: 'seeUnassigned', type: 'boolean', default: true, description: "Whether the agent sees the team's unassigned tickets" },
-			{ displayName: "Sees Other Agents' Tickets", name: 'seeOthers', type: 'boolean', default: true, description: 'Whether the agent sees tickets assigned to other agents in the team' },
+			{
+				displayName: 'Can Be Assigned',
+				name: 'canBeAssigned',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the agent can be assigned tickets of the team',
+			},
+			{
+				displayName: 'Sees Unassigned Tickets',
+				name: 'seeUnassigned',
+				type: 'boolean',
+				default: true,
+				description: "Whether the agent sees the team's unassigned tickets",
+			},
+			{
+				displayName: "Sees Other Agents' Tickets",
+				name: 'seeOthers',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the agent sees tickets assigned to other agents in the team',
+			},
 		],
 	};
 }

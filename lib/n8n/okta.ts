@@ -30,7 +30,11 @@ export type OktaAuthentication = 'apiToken' | 'serviceApp' | 'oAuth2';
 export const NO_OKTA_AUTHENTICATION = 'none';
 
 /** The `authentication` values, their labels and credential types (DESIGN.md; saved workflows depend on all of them). */
-const OKTA_AUTHENTICATIONS: ReadonlyArray<{ value: OktaAuthentication; name: string; credential: string }> = [
+const OKTA_AUTHENTICATIONS: ReadonlyArray<{
+	value: OktaAuthentication;
+	name: string;
+	credential: string;
+}> = [
 	{ value: 'apiToken', name: 'API Token', credential: 'oktaTokenApi' },
 	{ value: 'serviceApp', name: 'Service App (Private Key JWT)', credential: 'oktaServiceAppApi' },
 	{ value: 'oAuth2', name: 'OAuth2 (Authorization Code)', credential: 'oktaAuthCodeOAuth2Api' },
@@ -39,9 +43,11 @@ const OKTA_AUTHENTICATIONS: ReadonlyArray<{ value: OktaAuthentication; name: str
 /** `authentication` parameter value → credential type name. */
 export function oktaCredentialType(authentication: unknown): string {
 	const wanted = authentication ?? 'apiToken';
-	if (wanted === NO_OKTA_AUTHENTICATION) throw new OktaCredentialError('No Okta credential chosen (authentication is "none")');
+	if (wanted === NO_OKTA_AUTHENTICATION)
+		throw new OktaCredentialError('No Okta credential chosen (authentication is "none")');
 	const found = OKTA_AUTHENTICATIONS.find((entry) => entry.value === wanted);
-	if (!found) throw new OktaCredentialError(`Unknown Okta authentication "${String(authentication)}"`);
+	if (!found)
+		throw new OktaCredentialError(`Unknown Okta authentication "${String(authentication)}"`);
 	return found.credential;
 }
 
@@ -59,7 +65,10 @@ export interface NoOktaAuthentication {
  * credential choice (and hides every parameter it depends on), so a node with
  * another, always-needed credential must pass `none` and no display options.
  */
-export function oktaAuthenticationProperty(extra: Partial<INodeProperties> = {}, none?: NoOktaAuthentication): INodeProperties {
+export function oktaAuthenticationProperty(
+	extra: Partial<INodeProperties> = {},
+	none?: NoOktaAuthentication,
+): INodeProperties {
 	const options = OKTA_AUTHENTICATIONS.map(({ name, value }) => ({ name, value }));
 	return {
 		displayName: 'Authentication',
@@ -73,14 +82,25 @@ export function oktaAuthenticationProperty(extra: Partial<INodeProperties> = {},
 
 /** Whether the node's `authentication` asks for an Okta credential (not `none`). */
 export function usesOktaCredential(authentication: unknown): boolean {
-	return authentication !== undefined && authentication !== null && authentication !== '' && authentication !== NO_OKTA_AUTHENTICATION;
+	return (
+		authentication !== undefined &&
+		authentication !== null &&
+		authentication !== '' &&
+		authentication !== NO_OKTA_AUTHENTICATION
+	);
 }
 
 function authenticationOf(context: RequestContext, itemIndex: number): unknown {
-	if ('getInputData' in context) return (context as IExecuteFunctions).getNodeParameter('authentication', itemIndex, 'apiToken');
+	if ('getInputData' in context)
+		return (context as IExecuteFunctions).getNodeParameter('authentication', itemIndex, 'apiToken');
 	// In dropdowns the parameter may be changed but not yet saved.
-	const current = 'getCurrentNodeParameter' in context ? (context as ILoadOptionsFunctions).getCurrentNodeParameter('authentication') : undefined;
-	return current ?? (context as ILoadOptionsFunctions).getNodeParameter('authentication', 'apiToken');
+	const current =
+		'getCurrentNodeParameter' in context
+			? (context as ILoadOptionsFunctions).getCurrentNodeParameter('authentication')
+			: undefined;
+	return (
+		current ?? (context as ILoadOptionsFunctions).getNodeParameter('authentication', 'apiToken')
+	);
 }
 
 /**
@@ -91,22 +111,38 @@ function authenticationOf(context: RequestContext, itemIndex: number): unknown {
 export async function oktaClientFor(context: RequestContext, itemIndex = 0): Promise<OktaClient> {
 	const authentication = authenticationOf(context, itemIndex);
 	if (authentication === NO_OKTA_AUTHENTICATION) {
-		throw new NodeOperationError(context.getNode(), 'This needs an Okta credential, but the node\'s Okta authentication is "None"', {
-			itemIndex,
-			description: 'Choose API Token, Service App or OAuth2 in the node\'s Okta authentication parameter, then an Okta credential',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'This needs an Okta credential, but the node\'s Okta authentication is "None"',
+			{
+				itemIndex,
+				description:
+					"Choose API Token, Service App or OAuth2 in the node's Okta authentication parameter, then an Okta credential",
+			},
+		);
 	}
 	const credentialType = oktaCredentialType(authentication);
 	const credentials = await context.getCredentials(credentialType, itemIndex);
-	return new OktaClient({ orgUrl: normalizeOrgUrl(credentials.url), request: n8nRequestFn(context, credentialType) });
+	return new OktaClient({
+		orgUrl: normalizeOrgUrl(credentials.url),
+		request: n8nRequestFn(context, credentialType),
+	});
 }
 
 /** Okta errors as n8n shows them: Okta's errorSummary (+ code) as the message, causes as the description. */
-export function oktaNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function oktaNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof OktaApiError) {
 		const causes = error.errorCauses.map((cause) => cause.errorSummary).join('; ');
-		const response: JsonObject = { status: error.status, errorCode: error.errorCode ?? null, errorSummary: error.errorSummary };
+		const response: JsonObject = {
+			status: error.status,
+			errorCode: error.errorCode ?? null,
+			errorSummary: error.errorSummary,
+		};
 		if (error.errorId) response.errorId = error.errorId;
 		if (causes) response.errorCauses = causes;
 		return new NodeApiError(node, response, {
@@ -117,15 +153,22 @@ export function oktaNodeError(node: INode, error: unknown, itemIndex?: number): 
 		});
 	}
 	if (error instanceof OrgUrlError || error instanceof OktaCredentialError) {
-		return new NodeOperationError(node, error.message, { itemIndex, description: 'Check the Okta credential' });
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: 'Check the Okta credential',
+		});
 	}
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 /** The absolute URL a request will go to (credential tests pass `baseURL` + a relative `url`). */
 export function requestUrl(options: IHttpRequestOptions): string {
 	const base = (options as IHttpRequestOptions & { baseURL?: string }).baseURL;
-	return base ? new URL(options.url.replace(/^\/+/, ''), base.endsWith('/') ? base : `${base}/`).toString() : options.url;
+	return base
+		? new URL(options.url.replace(/^\/+/, ''), base.endsWith('/') ? base : `${base}/`).toString()
+		: options.url;
 }
 
 /**
@@ -133,11 +176,18 @@ export function requestUrl(options: IHttpRequestOptions): string {
  * endpoint to test a hook secret against): a header name Okta can send and a
  * secret long enough not to be guessed. For the trigger node's `credentialTest`.
  */
-export function testEventHookCredential(credentials: ICredentialDataDecryptedObject): INodeCredentialTestResult {
+export function testEventHookCredential(
+	credentials: ICredentialDataDecryptedObject,
+): INodeCredentialTestResult {
 	const headerName = String(credentials.headerName ?? '').trim();
 	const secret = String(credentials.secret ?? '');
-	if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(headerName)) return { status: 'Error', message: 'The header name is not a valid HTTP header name' };
-	if (secret.length < 16) return { status: 'Error', message: 'Use a secret of at least 16 characters (Okta sends it with every delivery)' };
+	if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(headerName))
+		return { status: 'Error', message: 'The header name is not a valid HTTP header name' };
+	if (secret.length < 16)
+		return {
+			status: 'Error',
+			message: 'Use a secret of at least 16 characters (Okta sends it with every delivery)',
+		};
 	return { status: 'OK', message: 'Header name and secret look usable' };
 }
 
@@ -158,21 +208,24 @@ export const OKTA_CREDENTIAL_TEST_RULES: IAuthenticateRuleResponseCode[] = [
 		type: 'responseCode',
 		properties: {
 			value: 401,
-			message: 'Okta refused the credential (E0000011): check the token, or the client ID and key of the service app',
+			message:
+				'Okta refused the credential (E0000011): check the token, or the client ID and key of the service app',
 		},
 	},
 	{
 		type: 'responseCode',
 		properties: {
 			value: 403,
-			message: 'Okta refused to list users: grant the scope okta.users.read (and okta.groups.read, okta.apps.read) to the app, or use an admin with read access',
+			message:
+				'Okta refused to list users: grant the scope okta.users.read (and okta.groups.read, okta.apps.read) to the app, or use an admin with read access',
 		},
 	},
 	{
 		type: 'responseCode',
 		properties: {
 			value: 404,
-			message: 'Okta answered 404: use your primary Okta domain, e.g. https://acme.okta.com, not the -admin or a sub-path URL',
+			message:
+				'Okta answered 404: use your primary Okta domain, e.g. https://acme.okta.com, not the -admin or a sub-path URL',
 		},
 	},
 ];

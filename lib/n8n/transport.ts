@@ -9,7 +9,8 @@ import type {
 
 import type { HttpRequest, HttpResponse, RequestFn } from '../http/types';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type RequestContext =
+	IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /**
  * The request function the API clients run on inside n8n: every call goes
@@ -31,7 +32,11 @@ export function n8nRequestFn(context: RequestContext, credentialType: string): R
 				credentialType,
 				httpRequestOptions(request, ignoreHttpStatusErrors),
 			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
-			const answer = { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: response.body };
+			const answer = {
+				status: response.statusCode,
+				headers: lowerCaseHeaders(response.headers),
+				body: response.body,
+			};
 			return { response: answer, seenByN8n: false };
 		} catch (error) {
 			failure = error;
@@ -63,12 +68,19 @@ export function helperRequestFn(helpers: IHttpRequestHelper['helpers']): Request
 			headers?: Record<string, unknown>;
 			body: unknown;
 		};
-		return { status: response.statusCode, headers: lowerCaseHeaders(response.headers ?? {}), body: response.body };
+		return {
+			status: response.statusCode,
+			headers: lowerCaseHeaders(response.headers ?? {}),
+			body: response.body,
+		};
 	};
 }
 
 /** Our request as n8n's request options: JSON by default, a form when given, the full response back. */
-function httpRequestOptions(request: HttpRequest, ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors']): IHttpRequestOptions {
+function httpRequestOptions(
+	request: HttpRequest,
+	ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors'],
+): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,
@@ -91,7 +103,9 @@ function httpRequestOptions(request: HttpRequest, ignoreHttpStatusErrors: IHttpR
 function responseOf(error: unknown): HttpResponse | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const response = (current as { response?: { status?: unknown; headers?: unknown; data?: unknown } }).response;
+		const response = (
+			current as { response?: { status?: unknown; headers?: unknown; data?: unknown } }
+		).response;
 		if (response && typeof response.status === 'number') {
 			return {
 				status: response.status,
@@ -113,7 +127,9 @@ function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, stri
 	return out;
 }
 
-function dropUndefined(query: HttpRequest['query']): Record<string, string | number | boolean> | undefined {
+function dropUndefined(
+	query: HttpRequest['query'],
+): Record<string, string | number | boolean> | undefined {
 	if (!query) return undefined;
 	const out: Record<string, string | number | boolean> = {};
 	for (const [key, value] of Object.entries(query)) if (value !== undefined) out[key] = value;

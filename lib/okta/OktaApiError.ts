@@ -32,7 +32,8 @@ export class OktaApiError extends Error {
 	constructor(details: OktaApiErrorDetails) {
 		const summary = details.errorSummary?.trim() || `Okta answered HTTP ${details.status}`;
 		let message = details.errorCode ? `${summary} (${details.errorCode})` : summary;
-		if (details.requiredScope) message += ` — grant the scope ${details.requiredScope} to the Okta app`;
+		if (details.requiredScope)
+			message += ` — grant the scope ${details.requiredScope} to the Okta app`;
 		super(message);
 		this.name = 'OktaApiError';
 		this.status = details.status;

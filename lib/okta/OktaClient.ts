@@ -20,7 +20,14 @@ import type {
 import { userListingQuery } from './userSearch';
 
 /** Okta's largest page per endpoint. */
-export const PAGE_SIZE = { users: 200, groups: 200, groupMembers: 1000, apps: 200, appUsers: 500, userGroups: 200 } as const;
+export const PAGE_SIZE = {
+	users: 200,
+	groups: 200,
+	groupMembers: 1000,
+	apps: 200,
+	appUsers: 500,
+	userGroups: 200,
+} as const;
 
 /** Okta's largest `limit` for a group `q` query; Okta does not page `q`, so one answer must hold every prefix match. */
 export const GROUP_QUERY_LIMIT = 10_000;
@@ -61,8 +68,14 @@ export class OktaClient {
 		pathOrUrl: string,
 		options: { query?: Query; body?: unknown; idempotent?: boolean } = {},
 	): Promise<{ body: T; headers: HttpResponse['headers'] }> {
-		const request: HttpRequest = { method, url: this.absolute(pathOrUrl), query: options.query, body: options.body };
-		const idempotent = options.idempotent ?? (method === 'GET' || method === 'PUT' || method === 'DELETE');
+		const request: HttpRequest = {
+			method,
+			url: this.absolute(pathOrUrl),
+			query: options.query,
+			body: options.body,
+		};
+		const idempotent =
+			options.idempotent ?? (method === 'GET' || method === 'PUT' || method === 'DELETE');
 		const response = await sendWithRetry(this.request, request, idempotent, this.retry);
 		if (response.status < 200 || response.status > 299) throw errorFromResponse(request, response);
 		return { body: response.body as T, headers: response.headers };
@@ -71,9 +84,14 @@ export class OktaClient {
 	/** One page of a list endpoint and the absolute `Link: rel="next"` URL, if there is a next page. */
 	async page<T>(pathOrNextUrl: string, query?: Query): Promise<{ items: T[]; next?: string }> {
 		// A next URL already carries every query parameter, including the `after` cursor.
-		const { body, headers } = await this.send<T[]>('GET', pathOrNextUrl, { query: pathOrNextUrl.startsWith('/') ? query : undefined });
+		const { body, headers } = await this.send<T[]>('GET', pathOrNextUrl, {
+			query: pathOrNextUrl.startsWith('/') ? query : undefined,
+		});
 		if (!Array.isArray(body)) {
-			throw new OktaApiError({ status: 200, errorSummary: `Okta answered ${new URL(this.absolute(pathOrNextUrl)).pathname} with something other than a list` });
+			throw new OktaApiError({
+				status: 200,
+				errorSummary: `Okta answered ${new URL(this.absolute(pathOrNextUrl)).pathname} with something other than a list`,
+			});
 		}
 		return { items: body, next: body.length > 0 ? nextLink(headers.link) : undefined };
 	}
@@ -90,7 +108,10 @@ export class OktaClient {
 
 	/** One page of groups for a picker (`q` = name prefix); pass `next` back for the following page. */
 	groupsPage(q?: string, next?: string): Promise<{ items: OktaGroup[]; next?: string }> {
-		return this.page<OktaGroup>(next ?? '/api/v1/groups', { q: q || undefined, limit: PAGE_SIZE.groups });
+		return this.page<OktaGroup>(next ?? '/api/v1/groups', {
+			q: q || undefined,
+			limit: PAGE_SIZE.groups,
+		});
 	}
 
 	/** One page of apps for a picker (`q` = label or name prefix). */
@@ -104,7 +125,10 @@ export class OktaClient {
 	 * (app groups may share a name with an Okta group).
 	 */
 	async groupsNamed(name: string): Promise<OktaGroup[]> {
-		const { items } = await this.page<OktaGroup>('/api/v1/groups', { q: name.trim(), limit: GROUP_QUERY_LIMIT });
+		const { items } = await this.page<OktaGroup>('/api/v1/groups', {
+			q: name.trim(),
+			limit: GROUP_QUERY_LIMIT,
+		});
 		return items.filter((group) => sameName(group.profile?.name, name));
 	}
 
@@ -117,7 +141,12 @@ export class OktaClient {
 	async *userPages(options: ListUsersOptions = {}): AsyncGenerator<OktaUser[]> {
 		const listing = userListingQuery(options);
 		const keep = listing.localStatuses ? new Set<string>(listing.localStatuses) : undefined;
-		const query: Query = { search: listing.search, filter: listing.filter, q: listing.q, limit: pageSize(PAGE_SIZE.users, options.limit) };
+		const query: Query = {
+			search: listing.search,
+			filter: listing.filter,
+			q: listing.q,
+			limit: pageSize(PAGE_SIZE.users, options.limit),
+		};
 		for await (const page of this.pages<OktaUser>('/api/v1/users', query)) {
 			yield keep ? page.filter((user) => keep.has(user.status)) : page;
 		}
@@ -129,11 +158,18 @@ export class OktaClient {
 
 	/** One user by id or login. */
 	async getUser(idOrLogin: string): Promise<OktaUser> {
-		return (await this.send<OktaUser>('GET', `/api/v1/users/${encodeURIComponent(idOrLogin.trim())}`)).body;
+		return (
+			await this.send<OktaUser>('GET', `/api/v1/users/${encodeURIComponent(idOrLogin.trim())}`)
+		).body;
 	}
 
 	listGroups(options: ListGroupsOptions = {}): Promise<OktaGroup[]> {
-		const query: Query = { q: options.q, search: options.search, filter: options.filter, limit: pageSize(PAGE_SIZE.groups, options.limit) };
+		const query: Query = {
+			q: options.q,
+			search: options.search,
+			filter: options.filter,
+			limit: pageSize(PAGE_SIZE.groups, options.limit),
+		};
 		return collect(this.pages<OktaGroup>('/api/v1/groups', query), options.limit);
 	}
 
@@ -147,14 +183,21 @@ export class OktaClient {
 	}
 
 	listApps(options: ListAppsOptions = {}): Promise<OktaApp[]> {
-		const query: Query = { q: options.q, filter: options.filter, limit: pageSize(PAGE_SIZE.apps, options.limit) };
+		const query: Query = {
+			q: options.q,
+			filter: options.filter,
+			limit: pageSize(PAGE_SIZE.apps, options.limit),
+		};
 		return collect(this.pages<OktaApp>('/api/v1/apps', query), options.limit);
 	}
 
 	/** The app's assignments (Okta's AppUser objects: app-specific profile and credentials). */
 	listAppUsers(appId: string, options: LimitOption = {}): Promise<OktaAppUser[]> {
 		const path = `/api/v1/apps/${encodeURIComponent(appId)}/users`;
-		return collect(this.pages<OktaAppUser>(path, { limit: pageSize(PAGE_SIZE.appUsers, options.limit) }), options.limit);
+		return collect(
+			this.pages<OktaAppUser>(path, { limit: pageSize(PAGE_SIZE.appUsers, options.limit) }),
+			options.limit,
+		);
 	}
 
 	listUserGroups(userId: string): Promise<OktaGroup[]> {
@@ -193,7 +236,9 @@ export class OktaClient {
 	async includeGroups<U extends OktaUser>(users: U[]): Promise<U[]> {
 		if (users.length === 0) return users;
 		const groups = await this.listGroups();
-		return users.length < groups.length ? this.attachUserGroups(users) : this.attachGroups(users, groups);
+		return users.length < groups.length
+			? this.attachUserGroups(users)
+			: this.attachGroups(users, groups);
 	}
 
 	/** API paths join the org; absolute next-page URLs must stay on the org, so the credential never travels elsewhere. */
@@ -201,7 +246,10 @@ export class OktaClient {
 		if (pathOrUrl.startsWith('/')) return `${this.orgUrl}${pathOrUrl}`;
 		const url = new URL(pathOrUrl);
 		if (url.origin !== this.orgUrl) {
-			throw new OktaApiError({ status: 0, errorSummary: `Okta pointed the next page at another host (${url.host}); refusing to send the credential there` });
+			throw new OktaApiError({
+				status: 0,
+				errorSummary: `Okta pointed the next page at another host (${url.host}); refusing to send the credential there`,
+			});
 		}
 		return url.toString();
 	}

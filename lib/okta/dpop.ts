@@ -1,4 +1,10 @@
-import { KeyObject, createHash, createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import {
+	KeyObject,
+	createHash,
+	createPrivateKey,
+	generateKeyPairSync,
+	randomUUID,
+} from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
 
 import { base64url, publicJwk, signJwt } from './jwt';
@@ -37,7 +43,10 @@ export interface DpopProofInput {
 
 /** A DPoP proof JWT (RFC 9449): `typ: dpop+jwt`, the public key in `jwk`, htm, htu, iat, jti, nonce?, ath?. */
 export function dpopProof(input: DpopProofInput): string {
-	const key = input.key instanceof KeyObject ? input.key : createPrivateKey({ key: input.key, format: 'jwk' });
+	const key =
+		input.key instanceof KeyObject
+			? input.key
+			: createPrivateKey({ key: input.key, format: 'jwk' });
 	const payload: Record<string, unknown> = {
 		htm: input.method.toUpperCase(),
 		htu: htuOf(input.url),

@@ -22,10 +22,17 @@ export function errorFromResponse(request: HttpRequest, response: HttpResponse):
 	return new OktaApiError({
 		status: response.status,
 		errorCode: stringOf(body.errorCode) ?? oauthError,
-		errorSummary: stringOf(body.errorSummary) ?? stringOf(body.error_description) ?? oauthError ?? textOf(response.body),
+		errorSummary:
+			stringOf(body.errorSummary) ??
+			stringOf(body.error_description) ??
+			oauthError ??
+			textOf(response.body),
 		errorCauses: causesOf(body.errorCauses),
 		errorId: stringOf(body.errorId),
-		requiredScope: response.status === 403 ? missingScope(response.headers['www-authenticate'], path) : undefined,
+		requiredScope:
+			response.status === 403
+				? missingScope(response.headers['www-authenticate'], path)
+				: undefined,
 		request: `${request.method} ${path}`,
 	});
 }
@@ -39,7 +46,8 @@ function missingScope(header: string | undefined, path: string): string | undefi
 }
 
 function parseBody(body: unknown): Record<string, unknown> {
-	if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+	if (body && typeof body === 'object' && !Array.isArray(body))
+		return body as Record<string, unknown>;
 	if (typeof body === 'string' && body.trim().startsWith('{')) {
 		try {
 			return JSON.parse(body) as Record<string, unknown>;

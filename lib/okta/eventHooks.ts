@@ -36,7 +36,9 @@ export interface EventHookSpec {
 }
 
 /** The body of `POST /api/v1/eventHooks` (Okta's EventHook schema). */
-export function eventHookBody(spec: EventHookSpec): Omit<EventHook, 'id' | 'status' | 'verificationStatus'> {
+export function eventHookBody(
+	spec: EventHookSpec,
+): Omit<EventHook, 'id' | 'status' | 'verificationStatus'> {
 	return {
 		name: spec.name.slice(0, 255),
 		description: spec.description ?? null,
@@ -44,7 +46,11 @@ export function eventHookBody(spec: EventHookSpec): Omit<EventHook, 'id' | 'stat
 		channel: {
 			type: 'HTTP',
 			version: '1.0.0',
-			config: { uri: spec.uri, headers: [], authScheme: { type: 'HEADER', key: spec.authHeader.key, value: spec.authHeader.value } },
+			config: {
+				uri: spec.uri,
+				headers: [],
+				authScheme: { type: 'HEADER', key: spec.authHeader.key, value: spec.authHeader.value },
+			},
 		},
 	};
 }
@@ -83,7 +89,11 @@ export class OktaEventHooks {
 
 	async list(): Promise<EventHook[]> {
 		const { body: hooks } = await this.client.send<EventHook[]>('GET', BASE);
-		if (!Array.isArray(hooks)) throw new OktaApiError({ status: 200, errorSummary: 'Okta answered the event hook list with something other than a list' });
+		if (!Array.isArray(hooks))
+			throw new OktaApiError({
+				status: 200,
+				errorSummary: 'Okta answered the event hook list with something other than a list',
+			});
 		return hooks;
 	}
 
@@ -101,7 +111,12 @@ export class OktaEventHooks {
 
 	/** Okta creates the hook ACTIVE but UNVERIFIED; it delivers only after `verify`. Not retried after a 5xx: Okta may have created it. */
 	async create(spec: EventHookSpec): Promise<EventHook> {
-		return (await this.client.send<EventHook>('POST', BASE, { body: eventHookBody(spec), idempotent: false })).body;
+		return (
+			await this.client.send<EventHook>('POST', BASE, {
+				body: eventHookBody(spec),
+				idempotent: false,
+			})
+		).body;
 	}
 
 	/** Okta sends the one-time verification GET to the hook's URL; a failed check is a 400 OktaApiError. */
@@ -132,8 +147,15 @@ export class OktaEventHooks {
 	}
 
 	/** Lifecycle POSTs repeat safely (the same state again), so unlike `create` they are retried after a 5xx. */
-	private async lifecycle(id: string, step: 'verify' | 'activate' | 'deactivate'): Promise<EventHook> {
-		return (await this.client.send<EventHook>('POST', `${hookPath(id)}/lifecycle/${step}`, { idempotent: true })).body;
+	private async lifecycle(
+		id: string,
+		step: 'verify' | 'activate' | 'deactivate',
+	): Promise<EventHook> {
+		return (
+			await this.client.send<EventHook>('POST', `${hookPath(id)}/lifecycle/${step}`, {
+				idempotent: true,
+			})
+		).body;
 	}
 }
 

@@ -7,7 +7,15 @@ export { OrgUrlError } from './OrgUrlError';
 export { normalizeOrgUrl } from './orgUrl';
 export { nextLink } from './linkHeader';
 export { statusClause, toOktaInstant, userListingQuery } from './userSearch';
-export { algorithmFor, base64url, clientAssertion, importPrivateKey, jwkThumbprint, publicJwk, signJwt } from './jwt';
+export {
+	algorithmFor,
+	base64url,
+	clientAssertion,
+	importPrivateKey,
+	jwkThumbprint,
+	publicJwk,
+	signJwt,
+} from './jwt';
 export { accessTokenHash, dpopProof, generateDpopKey, htuOf } from './dpop';
 export { DEFAULT_SERVICE_APP_SCOPES, fetchServiceAppToken, scopeString } from './serviceAppToken';
 export type { ServiceAppConfig, ServiceAppToken } from './serviceAppToken';

@@ -26,7 +26,9 @@ export function importPrivateKey(text: string): PrivateKeyInfo {
 	if (trimmed.startsWith('{')) {
 		const jwk = attempt(() => JSON.parse(trimmed) as JsonWebKey & { kid?: string });
 		if (jwk && typeof jwk === 'object' && !jwk.d) {
-			throw new OktaCredentialError('The JWK holds only a public key; paste the private key (with "d")');
+			throw new OktaCredentialError(
+				'The JWK holds only a public key; paste the private key (with "d")',
+			);
 		}
 		const key = jwk && attempt(() => createPrivateKey({ key: jwk, format: 'jwk' }));
 		if (key) return { key, kid: jwk.kid };
@@ -35,7 +37,9 @@ export function importPrivateKey(text: string): PrivateKeyInfo {
 		if (key) return { key };
 	}
 	// Node's crypto messages hold no key material, but a generic message is safest.
-	throw new OktaCredentialError('The private key is neither a PEM private key nor a private JWK (JSON)');
+	throw new OktaCredentialError(
+		'The private key is neither a PEM private key nor a private JWK (JSON)',
+	);
 }
 
 /** The value, or undefined when computing it throws (unparseable key text). */
@@ -68,25 +72,43 @@ export function algorithmFor(key: KeyObject): JwtAlgorithm {
 	throw new OktaCredentialError('Use an RSA or an EC (P-256, P-384, P-521) private key');
 }
 
-const HASH: Record<JwtAlgorithm, string> = { RS256: 'sha256', ES256: 'sha256', ES384: 'sha384', ES512: 'sha512' };
+const HASH: Record<JwtAlgorithm, string> = {
+	RS256: 'sha256',
+	ES256: 'sha256',
+	ES384: 'sha384',
+	ES512: 'sha512',
+};
 
 /** A compact JWS. EC signatures are raw r||s (JOSE), not DER. */
-export function signJwt(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject): string {
+export function signJwt(
+	header: Record<string, unknown>,
+	payload: Record<string, unknown>,
+	key: KeyObject,
+): string {
 	const alg = algorithmFor(key);
 	const input = `${base64url(JSON.stringify({ ...header, alg }))}.${base64url(JSON.stringify(payload))}`;
-	const signature = sign(HASH[alg], Buffer.from(input), alg === 'RS256' ? key : { key, dsaEncoding: 'ieee-p1363' });
+	const signature = sign(
+		HASH[alg],
+		Buffer.from(input),
+		alg === 'RS256' ? key : { key, dsaEncoding: 'ieee-p1363' },
+	);
 	return `${input}.${base64url(signature)}`;
 }
 
 /** The public half of a key as a minimal JWK (the members RFC 7638 thumbprints use). */
 export function publicJwk(key: KeyObject): JsonWebKey {
 	const jwk = (key.type === 'public' ? key : createPublicKey(key)).export({ format: 'jwk' });
-	return jwk.kty === 'EC' ? { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: 'RSA', n: jwk.n, e: jwk.e };
+	return jwk.kty === 'EC'
+		? { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y }
+		: { kty: 'RSA', n: jwk.n, e: jwk.e };
 }
 
 /** RFC 7638 JWK thumbprint (what `cnf.jkt` in a DPoP-bound token refers to). */
 export function jwkThumbprint(jwk: JsonWebKey): string {
-	const members = jwk.kty === 'EC' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y } : { e: jwk.e, kty: jwk.kty, n: jwk.n };
+	const members =
+		jwk.kty === 'EC'
+			? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }
+			: { e: jwk.e, kty: jwk.kty, n: jwk.n };
 	return base64url(createHash('sha256').update(JSON.stringify(members)).digest());
 }
 

@@ -21,7 +21,8 @@ export function normalizeOrgUrl(input: unknown): string {
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
 		throw new OrgUrlError(`"${raw}" must start with https://: ${HINT}`);
 	}
-	if (url.username || url.password) throw new OrgUrlError(`The Okta org URL must not carry a user name or password: ${HINT}`);
+	if (url.username || url.password)
+		throw new OrgUrlError(`The Okta org URL must not carry a user name or password: ${HINT}`);
 	if (url.hostname.toLowerCase().includes('-admin')) {
 		throw new OrgUrlError(`"${url.host}" is the Okta admin console: ${HINT}`);
 	}

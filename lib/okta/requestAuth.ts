@@ -17,7 +17,11 @@ export interface AccessToken {
  * bound to it (`ath`) when the token is DPoP-bound. Shared by the service-app
  * credential's `authenticate` and by `withServiceApp` below.
  */
-export function accessTokenHeaders(token: AccessToken, method: string, url: string): Record<string, string> {
+export function accessTokenHeaders(
+	token: AccessToken,
+	method: string,
+	url: string,
+): Record<string, string> {
 	if (token.tokenType.toLowerCase() === 'dpop' && token.dpopJwk) {
 		return {
 			Authorization: `DPoP ${token.accessToken}`,
@@ -29,12 +33,14 @@ export function accessTokenHeaders(token: AccessToken, method: string, url: stri
 
 /** An API token (SSWS) on every request; for scripts and tests outside n8n. */
 export function withApiToken(send: RequestFn, apiToken: string): RequestFn {
-	return (request) => send({ ...request, headers: { ...request.headers, Authorization: `SSWS ${apiToken}` } });
+	return (request) =>
+		send({ ...request, headers: { ...request.headers, Authorization: `SSWS ${apiToken}` } });
 }
 
 /** An OAuth access token (auth code or client credentials) on every request. */
 export function withAccessToken(send: RequestFn, token: AccessToken): RequestFn {
-	return (request) => send(withHeaders(request, accessTokenHeaders(token, request.method, request.url)));
+	return (request) =>
+		send(withHeaders(request, accessTokenHeaders(token, request.method, request.url)));
 }
 
 /**
@@ -42,7 +48,11 @@ export function withAccessToken(send: RequestFn, token: AccessToken): RequestFn 
  * until shortly before it expires, fetches again after a 401. (In n8n the
  * credential's preAuthentication does the same with n8n storing the token.)
  */
-export function withServiceApp(send: RequestFn, config: ServiceAppConfig, options: { retry?: RetryOptions; now?: () => number } = {}): RequestFn {
+export function withServiceApp(
+	send: RequestFn,
+	config: ServiceAppConfig,
+	options: { retry?: RetryOptions; now?: () => number } = {},
+): RequestFn {
 	const now = options.now ?? Date.now;
 	let token: Promise<ServiceAppToken> | undefined;
 	let expiresAt = 0;
@@ -52,17 +62,23 @@ export function withServiceApp(send: RequestFn, config: ServiceAppConfig, option
 			token = fetchServiceAppToken(send, config, { retry: options.retry });
 			token.then(
 				// Renew a minute early (a tenth of the lifetime for short-lived tokens).
-				(t) => (expiresAt = started + (t.expiresInSeconds - Math.min(60, t.expiresInSeconds / 10)) * 1000),
+				(t) =>
+					(expiresAt =
+						started + (t.expiresInSeconds - Math.min(60, t.expiresInSeconds / 10)) * 1000),
 				() => (token = undefined),
 			);
 		}
 		return token;
 	};
 	return async (request) => {
-		const first = await send(withHeaders(request, accessTokenHeaders(await current(), request.method, request.url)));
+		const first = await send(
+			withHeaders(request, accessTokenHeaders(await current(), request.method, request.url)),
+		);
 		if (first.status !== 401) return first;
 		token = undefined;
-		return send(withHeaders(request, accessTokenHeaders(await current(), request.method, request.url)));
+		return send(
+			withHeaders(request, accessTokenHeaders(await current(), request.method, request.url)),
+		);
 	};
 }
 

@@ -33,8 +33,15 @@ export interface ServiceAppToken {
 }
 
 export function scopeString(scopes: ServiceAppConfig['scopes']): string {
-	const list = Array.isArray(scopes) ? scopes : (scopes ?? DEFAULT_SERVICE_APP_SCOPES).split(/[\s,]+/);
-	return list.map((scope) => scope.trim()).filter(Boolean).join(' ') || DEFAULT_SERVICE_APP_SCOPES;
+	const list = Array.isArray(scopes)
+		? scopes
+		: (scopes ?? DEFAULT_SERVICE_APP_SCOPES).split(/[\s,]+/);
+	return (
+		list
+			.map((scope) => scope.trim())
+			.filter(Boolean)
+			.join(' ') || DEFAULT_SERVICE_APP_SCOPES
+	);
 }
 
 /**
@@ -57,7 +64,15 @@ export async function fetchServiceAppToken(
 
 	// Signs at send time, so every retry carries a new jti.
 	const signedSend: RequestFn = (request) => {
-		const form = { ...request.form!, client_assertion: clientAssertion({ clientId: config.clientId, audience: tokenUrl, privateKey: config.privateKey, keyId: config.keyId }) };
+		const form = {
+			...request.form!,
+			client_assertion: clientAssertion({
+				clientId: config.clientId,
+				audience: tokenUrl,
+				privateKey: config.privateKey,
+				keyId: config.keyId,
+			}),
+		};
 		const headers: Record<string, string> = { ...request.headers };
 		if (dpopJwk) headers.DPoP = dpopProof({ key: dpopJwk, method: 'POST', url: tokenUrl, nonce });
 		return send({ ...request, form, headers });
@@ -77,13 +92,23 @@ export async function fetchServiceAppToken(
 		const response = await sendWithRetry(signedSend, request, true, options.retry);
 		const body = (response.body ?? {}) as Record<string, unknown>;
 		const newNonce = response.headers['dpop-nonce'];
-		if (response.status === 400 && body.error === 'use_dpop_nonce' && dpopJwk && newNonce && attempt < 2) {
+		if (
+			response.status === 400 &&
+			body.error === 'use_dpop_nonce' &&
+			dpopJwk &&
+			newNonce &&
+			attempt < 2
+		) {
 			nonce = newNonce;
 			continue;
 		}
-		if (response.status < 200 || response.status > 299) throw withHint(errorFromResponse(request, response), config.useDpop);
+		if (response.status < 200 || response.status > 299)
+			throw withHint(errorFromResponse(request, response), config.useDpop);
 		if (typeof body.access_token !== 'string') {
-			throw new OktaApiError({ status: response.status, errorSummary: 'Okta answered the token request without an access_token' });
+			throw new OktaApiError({
+				status: response.status,
+				errorSummary: 'Okta answered the token request without an access_token',
+			});
 		}
 		const tokenType = String(body.token_type ?? '').toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer';
 		return {
@@ -99,10 +124,16 @@ export async function fetchServiceAppToken(
 /** Okta's answers for the DPoP setting not matching the app's are cryptic; say which switch to flip. */
 function withHint(error: OktaApiError, useDpop: boolean): OktaApiError {
 	if (!useDpop && /dpop/i.test(`${error.errorCode} ${error.errorSummary}`)) {
-		return new OktaApiError({ ...error, errorSummary: `${error.errorSummary} — this Okta app requires DPoP: turn on "Use DPoP" in the credential` });
+		return new OktaApiError({
+			...error,
+			errorSummary: `${error.errorSummary} — this Okta app requires DPoP: turn on "Use DPoP" in the credential`,
+		});
 	}
 	if (error.errorCode === 'invalid_client') {
-		return new OktaApiError({ ...error, errorSummary: `${error.errorSummary} — check the client ID, the key ID and that the app's public key matches the private key` });
+		return new OktaApiError({
+			...error,
+			errorSummary: `${error.errorSummary} — check the client ID, the key ID and that the app's public key matches the private key`,
+		});
 	}
 	return error;
 }

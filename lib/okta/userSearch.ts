@@ -23,7 +23,8 @@ export function statusClause(statuses: readonly OktaStatus[] | undefined): strin
  * User search, updated-since and statuses are and-ed into one expression.
  */
 export function userListingQuery(options: ListUsersOptions): UserListingQuery {
-	const statuses = options.statuses && options.statuses.length > 0 ? [...options.statuses] : undefined;
+	const statuses =
+		options.statuses && options.statuses.length > 0 ? [...options.statuses] : undefined;
 	if (options.q) return { q: options.q, localStatuses: statuses };
 
 	const clauses: string[] = [];

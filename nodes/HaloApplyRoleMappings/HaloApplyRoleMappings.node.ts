@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { applyRoleMappings } from './apply';
 import { properties } from './description';
@@ -22,9 +27,21 @@ export class HaloApplyRoleMappings implements INodeType {
 		// Written out (n8n's lint reads this list); test/nodes/editorAuthFields.test.ts checks it against lib/n8n/okta.ts.
 		credentials: [
 			{ name: 'haloApi', required: true },
-			{ name: 'oktaTokenApi', required: true, displayOptions: { show: { configSource: ['ui'], authentication: ['apiToken'] } } },
-			{ name: 'oktaServiceAppApi', required: true, displayOptions: { show: { configSource: ['ui'], authentication: ['serviceApp'] } } },
-			{ name: 'oktaAuthCodeOAuth2Api', required: true, displayOptions: { show: { configSource: ['ui'], authentication: ['oAuth2'] } } },
+			{
+				name: 'oktaTokenApi',
+				required: true,
+				displayOptions: { show: { configSource: ['ui'], authentication: ['apiToken'] } },
+			},
+			{
+				name: 'oktaServiceAppApi',
+				required: true,
+				displayOptions: { show: { configSource: ['ui'], authentication: ['serviceApp'] } },
+			},
+			{
+				name: 'oktaAuthCodeOAuth2Api',
+				required: true,
+				displayOptions: { show: { configSource: ['ui'], authentication: ['oAuth2'] } },
+			},
 		],
 		properties,
 	};

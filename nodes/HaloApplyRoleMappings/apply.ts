@@ -6,7 +6,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { isPlannable, planRoles, roleNeeds, roleStateFromHalo } from '../../lib/core/rolePlan';
-import type { CurrentRoleState, ItemRoleChanges, RoleNeeds, RoleWrites } from '../../lib/core/rolePlan';
+import type {
+	CurrentRoleState,
+	ItemRoleChanges,
+	RoleNeeds,
+	RoleWrites,
+} from '../../lib/core/rolePlan';
 import type { UpsertResultItem } from '../../lib/core/types';
 import type { HaloClient } from '../../lib/halo/HaloClient';
 import type { HaloEntity } from '../../lib/halo/entities';
@@ -16,7 +21,9 @@ import { NO_OKTA_AUTHENTICATION, usesOktaCredential } from '../../lib/n8n/okta';
 
 type RecordKey = `${'agent' | 'user' | 'cab'}:${number}`;
 
-export async function applyRoleMappings(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function applyRoleMappings(
+	context: IExecuteFunctions,
+): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	if (items.length === 0) return [[]];
 	const continueOnFail = context.continueOnFail();
@@ -37,7 +44,12 @@ export async function applyRoleMappings(context: IExecuteFunctions): Promise<INo
 	} catch (error) {
 		const nodeError = haloNodeError(context.getNode(), error);
 		if (!continueOnFail) throw nodeError;
-		return [items.map((item, i) => ({ json: { ...item.json, error: nodeError.message }, pairedItem: { item: i } }))];
+		return [
+			items.map((item, i) => ({
+				json: { ...item.json, error: nodeError.message },
+				pairedItem: { item: i },
+			})),
+		];
 	}
 
 	return [
@@ -56,12 +68,22 @@ export async function applyRoleMappings(context: IExecuteFunctions): Promise<INo
 }
 
 /** Only the lists the mappings use: agents with roles, CABs with members, users with roles. */
-async function readRoleState(client: HaloClient, needs: RoleNeeds, inputs: Array<Partial<UpsertResultItem>>): Promise<CurrentRoleState> {
-	const agents = needs.agentRoles ? await client.listAgents({ includeDisabled: true, includeRoles: true }) : undefined;
+async function readRoleState(
+	client: HaloClient,
+	needs: RoleNeeds,
+	inputs: Array<Partial<UpsertResultItem>>,
+): Promise<CurrentRoleState> {
+	const agents = needs.agentRoles
+		? await client.listAgents({ includeDisabled: true, includeRoles: true })
+		: undefined;
 	const cabs = needs.cabs ? await client.listCabs({ includeMembers: true }) : undefined;
 	// A Halo that leaves members out of the CAB list: one more read of every membership.
-	const cabMembers = cabs?.some((cab) => !Array.isArray(cab.members)) ? await client.listCabMembers() : undefined;
-	const users = needs.userRoles ? (usersFromUpsert(inputs) ?? (await client.listUsers({ includeInactive: true }))) : undefined;
+	const cabMembers = cabs?.some((cab) => !Array.isArray(cab.members))
+		? await client.listCabMembers()
+		: undefined;
+	const users = needs.userRoles
+		? (usersFromUpsert(inputs) ?? (await client.listUsers({ includeInactive: true })))
+		: undefined;
 	return roleStateFromHalo({ agents, users, cabs, cabMembers });
 }
 
@@ -71,14 +93,22 @@ async function readRoleState(client: HaloClient, needs: RoleNeeds, inputs: Array
  * create). When every user item carries its roles, that is the current state and
  * the pages of every Halo user need not be read again.
  */
-function usersFromUpsert(inputs: Array<Partial<UpsertResultItem>>): Array<Record<string, unknown>> | undefined {
+function usersFromUpsert(
+	inputs: Array<Partial<UpsertResultItem>>,
+): Array<Record<string, unknown>> | undefined {
 	const users = inputs.filter((item) => isPlannable(item) && item.target === 'user');
-	if (users.length === 0 || !users.every((item) => Array.isArray(item.record?.roles))) return undefined;
+	if (users.length === 0 || !users.every((item) => Array.isArray(item.record?.roles)))
+		return undefined;
 	return users.map((item) => ({ id: item.haloId, roles: item.record?.roles }));
 }
 
 /** Batched saves; with continue-on-fail a failed batch marks its records and the rest go on. */
-async function writePlan(client: HaloClient, writes: RoleWrites, batchSize: number, continueOnError: boolean): Promise<Map<RecordKey, Error>> {
+async function writePlan(
+	client: HaloClient,
+	writes: RoleWrites,
+	batchSize: number,
+	continueOnError: boolean,
+): Promise<Map<RecordKey, Error>> {
 	const failed = new Map<RecordKey, Error>();
 	const kinds: Array<[HaloEntity, 'agent' | 'user' | 'cab', Array<{ id: number }>]> = [
 		['Agent', 'agent', writes.agents],
@@ -95,7 +125,11 @@ async function writePlan(client: HaloClient, writes: RoleWrites, batchSize: numb
 	return failed;
 }
 
-function writeErrorFor(item: Partial<UpsertResultItem>, changes: ItemRoleChanges, failed: Map<RecordKey, Error>): Error | undefined {
+function writeErrorFor(
+	item: Partial<UpsertResultItem>,
+	changes: ItemRoleChanges,
+	failed: Map<RecordKey, Error>,
+): Error | undefined {
 	if (failed.size === 0) return undefined;
 	const own = failed.get(`${item.target === 'agent' ? 'agent' : 'user'}:${item.haloId as number}`);
 	if (own) return own;
@@ -109,11 +143,16 @@ function writeErrorFor(item: Partial<UpsertResultItem>, changes: ItemRoleChanges
 
 /** The UI rows as a MappingConfig fragment; empty choices are unset, and the validator judges the rest. */
 export function readUiRoleMappings(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const fromOkta = usesOktaCredential(context.getNodeParameter('authentication', itemIndex, NO_OKTA_AUTHENTICATION));
-	const rows = (context.getNodeParameter('roleMappings.mapping', itemIndex, []) as IDataObject[]) ?? [];
+	const fromOkta = usesOktaCredential(
+		context.getNodeParameter('authentication', itemIndex, NO_OKTA_AUTHENTICATION),
+	);
+	const rows =
+		(context.getNodeParameter('roleMappings.mapping', itemIndex, []) as IDataObject[]) ?? [];
 	return {
 		roleMappings: rows.map((row) => {
-			const mapping: IDataObject = { group: String((fromOkta ? row.oktaGroupId : row.group) ?? '').trim() };
+			const mapping: IDataObject = {
+				group: String((fromOkta ? row.oktaGroupId : row.group) ?? '').trim(),
+			};
 			if (isChosen(row.agentRoleId)) mapping.agentRoleId = String(row.agentRoleId).trim();
 			if (isChosen(row.cabId)) mapping.cabId = numberish(row.cabId);
 			if (isChosen(row.userRoleId)) mapping.userRoleId = numberish(row.userRoleId);
@@ -123,9 +162,16 @@ export function readUiRoleMappings(context: IExecuteFunctions, itemIndex: number
 }
 
 function isChosen(value: unknown): boolean {
-	return value !== undefined && value !== null && String(value).trim() !== '' && String(value).trim() !== '0';
+	return (
+		value !== undefined &&
+		value !== null &&
+		String(value).trim() !== '' &&
+		String(value).trim() !== '0'
+	);
 }
 
 function numberish(value: unknown): IDataObject[string] {
-	return typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : (value as IDataObject[string]);
+	return typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+		? Number(value)
+		: (value as IDataObject[string]);
 }

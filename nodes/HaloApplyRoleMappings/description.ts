@@ -16,16 +16,25 @@ const ui = { show: { configSource: ['ui'] } };
 export const properties: INodeProperties[] = [
 	...configSourceProperties().map((property) =>
 		property.name === 'configJson'
-			? { ...property, default: EXAMPLE_CONFIG, description: 'A mapping configuration whose roleMappings are used: [{ group, agentRoleId?, cabId?, userRoleId? }]' }
+			? {
+					...property,
+					default: EXAMPLE_CONFIG,
+					description:
+						'A mapping configuration whose roleMappings are used: [{ group, agentRoleId?, cabId?, userRoleId? }]',
+				}
 			: property,
 	),
 	// No display options and a "none" first: see oktaAuthenticationProperty (n8n's editor would hide Configuration Source).
 	oktaAuthenticationProperty(
 		{
 			displayName: 'Okta Groups From',
-			description: 'Pick groups from Okta with an Okta credential, or type their names or IDs (no Okta credential). Only for the fields below, not the JSON configuration.',
+			description:
+				'Pick groups from Okta with an Okta credential, or type their names or IDs (no Okta credential). Only for the fields below, not the JSON configuration.',
 		},
-		{ name: 'None: Type Okta Group Names or IDs', description: 'No Okta credential needed; names match regardless of case' },
+		{
+			name: 'None: Type Okta Group Names or IDs',
+			description: 'No Okta credential needed; names match regardless of case',
+		},
 	),
 	{
 		displayName: 'Role Mappings',
@@ -57,7 +66,8 @@ export const properties: INodeProperties[] = [
 						type: 'options',
 						typeOptions: { loadOptionsMethod: 'getOktaGroups' },
 						default: '',
-						description: 'Okta group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						description:
+							'Okta group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						displayOptions: { hide: { '/authentication': ['none'] } },
 					},
 					{
@@ -66,7 +76,8 @@ export const properties: INodeProperties[] = [
 						type: 'options',
 						typeOptions: { loadOptionsMethod: 'getAgentRoleChoices' },
 						default: '',
-						description: 'Agent role given to agents in the group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						description:
+							'Agent role given to agents in the group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{
 						displayName: 'Halo CAB Name or ID',
@@ -74,7 +85,8 @@ export const properties: INodeProperties[] = [
 						type: 'options',
 						typeOptions: { loadOptionsMethod: 'getCabChoices' },
 						default: '',
-						description: 'Change advisory board that agents in the group belong to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						description:
+							'Change advisory board that agents in the group belong to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{
 						displayName: 'Halo User Role Name or ID',
@@ -82,7 +94,8 @@ export const properties: INodeProperties[] = [
 						type: 'options',
 						typeOptions: { loadOptionsMethod: 'getUserRoleChoices' },
 						default: '',
-						description: 'User role given to end users in the group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						description:
+							'User role given to end users in the group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 				],
 			},
@@ -101,8 +114,6 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			batchSizeOption('Records per Halo request'),
-		],
+		options: [batchSizeOption('Records per Halo request')],
 	},
 ];

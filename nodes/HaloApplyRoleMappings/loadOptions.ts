@@ -17,7 +17,11 @@ async function getOktaGroups(this: ILoadOptionsFunctions): Promise<INodeProperty
 	try {
 		const groups = await (await oktaClientFor(this)).listGroups();
 		return groups
-			.map((group) => ({ name: String(group.profile?.name ?? group.id), value: group.id, description: group.profile?.description ?? undefined }))
+			.map((group) => ({
+				name: String(group.profile?.name ?? group.id),
+				value: group.id,
+				description: group.profile?.description ?? undefined,
+			}))
 			.sort((a, b) => a.name.localeCompare(b.name));
 	} catch (error) {
 		throw oktaNodeError(this.getNode(), error);

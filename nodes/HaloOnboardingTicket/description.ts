@@ -21,11 +21,17 @@ export const properties: INodeProperties[] = [
 		name: 'onlyCreated',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to log tickets only for items the Upsert node created; either way nobody gets a second onboarding ticket',
+		description:
+			'Whether to log tickets only for items the Upsert node created; either way nobody gets a second onboarding ticket',
 	},
 	...configSourceProperties().map((property) =>
 		property.name === 'configJson'
-			? { ...property, default: EXAMPLE_CONFIG, description: 'A mapping configuration whose onboarding section is used: ticketTypeId, templateId, summary, details, fields' }
+			? {
+					...property,
+					default: EXAMPLE_CONFIG,
+					description:
+						'A mapping configuration whose onboarding section is used: ticketTypeId, templateId, summary, details, fields',
+				}
 			: property,
 	),
 	{
@@ -35,16 +41,21 @@ export const properties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getHaloTicketTypes' },
 		default: '',
 		required: true,
-		description: 'Type of the onboarding ticket; one without CAB approval. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Type of the onboarding ticket; one without CAB approval. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: ui,
 	},
 	{
 		displayName: 'Template Name or ID',
 		name: 'templateId',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTemplatesOfType', loadOptionsDependsOn: ['ticketTypeId'] },
+		typeOptions: {
+			loadOptionsMethod: 'getTemplatesOfType',
+			loadOptionsDependsOn: ['ticketTypeId'],
+		},
 		default: '',
-		description: 'Ticket template (optional). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Ticket template (optional). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: ui,
 	},
 	{
@@ -52,7 +63,8 @@ export const properties: INodeProperties[] = [
 		name: 'summary',
 		type: 'string',
 		default: DEFAULT_ONBOARDING_SUMMARY,
-		description: 'Text with {{ path }} placeholders over the item, e.g. {{record.name}}, {{okta.profile.department}}',
+		description:
+			'Text with {{ path }} placeholders over the item, e.g. {{record.name}}, {{okta.profile.department}}',
 		displayOptions: ui,
 	},
 	{
@@ -71,7 +83,8 @@ export const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Ticket Field',
 		default: {},
-		description: 'Ticket fields filled from the person; custom fields by name (CFStartDate) or by ID (customfield_12)',
+		description:
+			'Ticket fields filled from the person; custom fields by name (CFStartDate) or by ID (customfield_12)',
 		displayOptions: ui,
 		options: [
 			{
@@ -84,7 +97,8 @@ export const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'okta.profile.department',
-						description: 'A path in the item (record.emailaddress, okta.profile.startDate, or just profile.startDate) or a {{ }} template',
+						description:
+							'A path in the item (record.emailaddress, okta.profile.startDate, or just profile.startDate) or a {{ }} template',
 					},
 					{
 						displayName: 'Ticket Field',
@@ -92,7 +106,8 @@ export const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'CFStartDate',
-						description: 'A Halo ticket field (category_1, priority_id, …), a custom field name (CF…), or customfield_ID',
+						description:
+							'A Halo ticket field (category_1, priority_id, …), a custom field name (CF…), or customfield_ID',
 					},
 					{
 						displayName: 'Write Empty Values',
@@ -111,8 +126,6 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			batchSizeOption('Tickets per Halo request'),
-		],
+		options: [batchSizeOption('Tickets per Halo request')],
 	},
 ];

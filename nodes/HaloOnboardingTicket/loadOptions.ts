@@ -7,7 +7,9 @@ async function getTemplatesOfType(this: ILoadOptionsFunctions): Promise<INodePro
 	try {
 		const typeId = Number(this.getCurrentNodeParameter('ticketTypeId'));
 		const client = await haloClientFor(this);
-		const templates = await client.listTemplates(Number.isInteger(typeId) && typeId > 0 ? { ticketTypeId: typeId } : {});
+		const templates = await client.listTemplates(
+			Number.isInteger(typeId) && typeId > 0 ? { ticketTypeId: typeId } : {},
+		);
 		return [{ name: '- None -', value: '' }, ...toOptions(templates)];
 	} catch (error) {
 		throw haloNodeError(this.getNode(), error);

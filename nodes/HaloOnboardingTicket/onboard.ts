@@ -30,7 +30,9 @@ interface Wanted {
 	settings: OnboardingSettings;
 }
 
-export async function createOnboardingTickets(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function createOnboardingTickets(
+	context: IExecuteFunctions,
+): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
 	const outcomes = new Map<number, Outcome>();
@@ -44,7 +46,10 @@ export async function createOnboardingTickets(context: IExecuteFunctions): Promi
 	items.forEach((entry, index) => {
 		try {
 			const item = entry.json as Partial<UpsertResultItem>;
-			const reason = onboardingSkipReason(item, context.getNodeParameter('onlyCreated', index, true) as boolean);
+			const reason = onboardingSkipReason(
+				item,
+				context.getNodeParameter('onlyCreated', index, true) as boolean,
+			);
 			if (reason) outcomes.set(index, { skipped: reason });
 			else wanted.push({ index, item, settings: readSettings(context, index) });
 		} catch (error) {
@@ -56,16 +61,29 @@ export async function createOnboardingTickets(context: IExecuteFunctions): Promi
 		try {
 			const client = await haloClientFor(context);
 			const jobs = await ticketJobs(client, wanted, outcomes);
-			const typeNames = lazy(async () => new Map((await client.listTicketTypes()).map((t) => [Number(t.id), String(t.name ?? '')])));
+			const typeNames = lazy(
+				async () =>
+					new Map(
+						(await client.listTicketTypes()).map((t) => [Number(t.id), String(t.name ?? '')]),
+					),
+			);
 			const results = await postTickets(client, jobs, {
 				batchSize: context.getNodeParameter('options.batchSize', 0, 50) as number,
 				continueOnError: continueOnFail,
 				cabRefusal: async (id) =>
-					new HaloApiError(400, undefined, 'POST /api/Tickets', cabApprovalMessage({ id, name: (await typeNames().catch(() => undefined))?.get(id) })),
+					new HaloApiError(
+						400,
+						undefined,
+						'POST /api/Tickets',
+						cabApprovalMessage({ id, name: (await typeNames().catch(() => undefined))?.get(id) }),
+					),
 			});
 			for (const [index, result] of results) {
 				if (result.error) fail(index, result.error);
-				else outcomes.set(index, { ticket: { id: Number(result.saved.id), summary: result.saved.summary as string } });
+				else
+					outcomes.set(index, {
+						ticket: { id: Number(result.saved.id), summary: result.saved.summary as string },
+					});
 			}
 		} catch (error) {
 			if (!continueOnFail) throw haloNodeError(context.getNode(), error);
@@ -73,28 +91,46 @@ export async function createOnboardingTickets(context: IExecuteFunctions): Promi
 		}
 	}
 
-	return [items.map((entry, index) => ({ json: outputOf(entry.json, outcomes.get(index)), pairedItem: { item: index } }))];
+	return [
+		items.map((entry, index) => ({
+			json: outputOf(entry.json, outcomes.get(index)),
+			pairedItem: { item: index },
+		})),
+	];
 }
 
 /** Existing tickets read once per ticket type; people who have one, or repeat in this run, are skipped. */
-async function ticketJobs(client: HaloClient, wanted: Wanted[], outcomes: Map<number, Outcome>): Promise<TicketJob[]> {
+async function ticketJobs(
+	client: HaloClient,
+	wanted: Wanted[],
+	outcomes: Map<number, Outcome>,
+): Promise<TicketJob[]> {
 	const ledgers = new Map<number, OnboardingLedger>();
 	const claimed: Wanted[] = [];
 	for (const entry of wanted) {
 		const typeId = entry.settings.ticketTypeId;
 		let ledger = ledgers.get(typeId);
 		if (!ledger) {
-			ledger = new OnboardingLedger(indexTicketsByUser(await client.listTickets({ ticketTypeId: typeId })));
+			ledger = new OnboardingLedger(
+				indexTicketsByUser(await client.listTickets({ ticketTypeId: typeId })),
+			);
 			ledgers.set(typeId, ledger);
 		}
 		const reason = ledger.claim(entry.item.haloId as number);
 		if (reason) outcomes.set(entry.index, { skipped: reason });
 		else claimed.push(entry);
 	}
-	const placements = await placementsOf(client, claimed.map((entry) => entry.item));
+	const placements = await placementsOf(
+		client,
+		claimed.map((entry) => entry.item),
+	);
 	return claimed.map((entry) => ({
 		index: entry.index,
-		ticket: buildOnboardingTicket(entry.item, entry.settings, placements.get(entry.item.haloId as number) ?? {}),
+		ticket: buildOnboardingTicket(
+			entry.item,
+			entry.settings,
+			placements.get(entry.item.haloId as number) ?? {},
+		),
 	}));
 }
 
@@ -103,9 +139,17 @@ async function ticketJobs(client: HaloClient, wanted: Wanted[], outcomes: Map<nu
  * Halo's answer (both); otherwise the site's client comes from one read of the
  * sites, and only a user with no known site is read by id.
  */
-async function placementsOf(client: HaloClient, items: Array<Partial<UpsertResultItem>>): Promise<Map<number, TicketPlacement>> {
+async function placementsOf(
+	client: HaloClient,
+	items: Array<Partial<UpsertResultItem>>,
+): Promise<Map<number, TicketPlacement>> {
 	const placements = new Map<number, TicketPlacement>();
-	const sites = lazy(async () => new Map((await client.listSites()).map((site) => [Number(site.id), positive(site.client_id)])));
+	const sites = lazy(
+		async () =>
+			new Map(
+				(await client.listSites()).map((site) => [Number(site.id), positive(site.client_id)]),
+			),
+	);
 	for (const item of items) {
 		const userId = item.haloId as number;
 		let siteId = positive(item.record?.site_id);
@@ -125,19 +169,25 @@ async function placementsOf(client: HaloClient, items: Array<Partial<UpsertResul
 function readSettings(context: IExecuteFunctions, index: number): OnboardingSettings {
 	const settings = readMappingConfig(context, index, readUiOnboarding).onboarding;
 	if (!settings) {
-		throw new NodeOperationError(context.getNode(), 'The mapping configuration has no "onboarding" section: set onboarding.ticketTypeId (and optionally templateId, summary, details, fields).', {
-			itemIndex: index,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The mapping configuration has no "onboarding" section: set onboarding.ticketTypeId (and optionally templateId, summary, details, fields).',
+			{
+				itemIndex: index,
+			},
+		);
 	}
 	return settings;
 }
 
 /** The UI fields as a MappingConfig fragment; the validator judges the values. */
 function readUiOnboarding(context: IExecuteFunctions, index: number): IDataObject {
-	const param = (name: string, fallback: unknown) => context.getNodeParameter(name, index, fallback);
+	const param = (name: string, fallback: unknown) =>
+		context.getNodeParameter(name, index, fallback);
 	const onboarding: IDataObject = { ticketTypeId: numberish(param('ticketTypeId', '')) };
 	const templateId = param('templateId', '');
-	if (templateId !== '' && templateId !== 0 && templateId !== '0') onboarding.templateId = numberish(templateId);
+	if (templateId !== '' && templateId !== 0 && templateId !== '0')
+		onboarding.templateId = numberish(templateId);
 	for (const name of ['summary', 'details']) {
 		const text = String(param(name, '') ?? '');
 		if (text.trim() !== '') onboarding[name] = text;
@@ -145,7 +195,10 @@ function readUiOnboarding(context: IExecuteFunctions, index: number): IDataObjec
 	const rows = (param('ticketFields.mapping', []) as IDataObject[]) ?? [];
 	if (rows.length > 0) {
 		onboarding.fields = rows.map((row) => {
-			const field: IDataObject = { halo: String(row.halo ?? '').trim(), okta: String(row.okta ?? '').trim() };
+			const field: IDataObject = {
+				halo: String(row.halo ?? '').trim(),
+				okta: String(row.okta ?? '').trim(),
+			};
 			if (row.populateEmpty === true) field.populateEmpty = true;
 			return field;
 		});
@@ -167,7 +220,9 @@ function positive(value: unknown): number | undefined {
 }
 
 function numberish(value: unknown): IDataObject[string] {
-	return typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : (value as IDataObject[string]);
+	return typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+		? Number(value)
+		: (value as IDataObject[string]);
 }
 
 /** Runs `load` at most once, on first use. */

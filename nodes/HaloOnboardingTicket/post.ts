@@ -18,7 +18,8 @@ export interface TicketJob {
 	ticket: OnboardingTicket;
 }
 
-export type TicketResult = { saved: HaloRecord; error?: undefined } | { saved?: undefined; error: Error };
+export type TicketResult =
+	{ saved: HaloRecord; error?: undefined } | { saved?: undefined; error: Error };
 
 export interface PostOptions {
 	batchSize: number;
@@ -27,7 +28,11 @@ export interface PostOptions {
 	cabRefusal: (ticketTypeId: number) => Promise<Error>;
 }
 
-export async function postTickets(client: HaloClient, jobs: readonly TicketJob[], options: PostOptions): Promise<Map<number, TicketResult>> {
+export async function postTickets(
+	client: HaloClient,
+	jobs: readonly TicketJob[],
+	options: PostOptions,
+): Promise<Map<number, TicketResult>> {
 	const results = new Map<number, TicketResult>();
 	const needsCab = new Set<string>();
 	let stopped = false;
@@ -40,16 +45,24 @@ export async function postTickets(client: HaloClient, jobs: readonly TicketJob[]
 	const send = async (key: string, batch: TicketJob[]): Promise<void> => {
 		if (needsCab.has(key)) {
 			const refused = batch.filter((job) => !carriesApprovers(job.ticket));
-			for (const job of refused) results.set(job.index, { error: await options.cabRefusal(job.ticket.tickettype_id) });
+			for (const job of refused)
+				results.set(job.index, { error: await options.cabRefusal(job.ticket.tickettype_id) });
 			batch = batch.filter((job) => carriesApprovers(job.ticket));
 			if (batch.length === 0) return;
 		}
 		try {
-			const saved = await client.save('Tickets', batch.map((job) => job.ticket), { batchSize: batch.length });
+			const saved = await client.save(
+				'Tickets',
+				batch.map((job) => job.ticket),
+				{ batchSize: batch.length },
+			);
 			batch.forEach((job, i) => results.set(job.index, { saved: saved[i] }));
 		} catch (error) {
 			const failure = error instanceof Error ? error : new Error(String(error));
-			if (error instanceof HaloApiError && isCabApprovalRefusal(error.haloMessage ?? error.message)) {
+			if (
+				error instanceof HaloApiError &&
+				isCabApprovalRefusal(error.haloMessage ?? error.message)
+			) {
 				needsCab.add(key);
 				if (options.continueOnError && batch.length > 1) {
 					for (const job of batch) await send(key, [job]);
@@ -82,5 +95,10 @@ export async function postTickets(client: HaloClient, jobs: readonly TicketJob[]
 
 /** Halo refused the data (4xx other than the rate limit): another ticket in the batch may be fine. */
 function isRefusal(error: unknown): boolean {
-	return error instanceof HaloApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
+	return (
+		error instanceof HaloApiError &&
+		error.status >= 400 &&
+		error.status < 500 &&
+		error.status !== 429
+	);
 }

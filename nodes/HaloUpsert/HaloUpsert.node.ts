@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { properties } from './description';
 import { upsertHalo } from './upsert';
@@ -12,7 +17,8 @@ export class HaloUpsert implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["dryRun"] ? "dry run" : "create, update, deactivate" }}',
-		description: 'Creates, updates, deactivates and reactivates Halo users or agents so they match Okta; writes only what changed',
+		description:
+			'Creates, updates, deactivates and reactivates Halo users or agents so they match Okta; writes only what changed',
 		defaults: { name: 'Upsert Halo User/Agent' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

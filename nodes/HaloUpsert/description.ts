@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { batchSizeOption, configSourceProperties, matchOnProperty } from '../../lib/n8n/mappingConfig';
+import {
+	batchSizeOption,
+	configSourceProperties,
+	matchOnProperty,
+} from '../../lib/n8n/mappingConfig';
 
 const EXAMPLE_CONFIG = `{
   "user": { "matchOn": ["oktaid", "emailaddress"] },
@@ -17,7 +21,12 @@ export const properties: INodeProperties[] = [
 	},
 	...configSourceProperties().map((property) =>
 		property.name === 'configJson'
-			? { ...property, default: EXAMPLE_CONFIG, description: 'A mapping configuration; this node uses user.matchOn and agent.matchOn (the rest is Map to Halo’s)' }
+			? {
+					...property,
+					default: EXAMPLE_CONFIG,
+					description:
+						'A mapping configuration; this node uses user.matchOn and agent.matchOn (the rest is Map to Halo’s)',
+				}
 			: property,
 	),
 	matchOnProperty('user'),
@@ -27,7 +36,8 @@ export const properties: INodeProperties[] = [
 		name: 'dryRun',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to only plan: every item shows what would happen, and nothing is written to Halo',
+		description:
+			'Whether to only plan: every item shows what would happen, and nothing is written to Halo',
 	},
 	{
 		displayName: 'Options',
@@ -59,21 +69,24 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 100 },
 				default: 10,
-				description: 'Stop before writing anything when a run would deactivate more than this share of the active Halo records',
+				description:
+					'Stop before writing anything when a run would deactivate more than this share of the active Halo records',
 			},
 			{
 				displayName: 'Guard: Override',
 				name: 'overrideGuard',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to run even when the mass-deactivation guard would stop it (for one intended large clean-up)',
+				description:
+					'Whether to run even when the mass-deactivation guard would stop it (for one intended large clean-up)',
 			},
 			{
 				displayName: 'Output Run Summary',
 				name: 'outputSummary',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add one item at the end with the counts per action and the Halo requests made',
+				description:
+					'Whether to add one item at the end with the counts per action and the Halo requests made',
 			},
 			{
 				displayName: 'Page Size',

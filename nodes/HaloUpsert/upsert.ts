@@ -40,7 +40,8 @@ export async function upsertHalo(context: IExecuteFunctions): Promise<INodeExecu
 		const parsed = asMappedItem(item.json);
 		if (typeof parsed !== 'string') inputs.push({ index, item: parsed });
 		else if (item.json.action === 'failed') rejected.set(index, item.json);
-		else if (continueOnFail) rejected.set(index, { action: 'failed', target: item.json.target ?? null, error: parsed });
+		else if (continueOnFail)
+			rejected.set(index, { action: 'failed', target: item.json.target ?? null, error: parsed });
 		else throw new NodeOperationError(node, parsed, { itemIndex: index });
 	});
 
@@ -53,14 +54,18 @@ export async function upsertHalo(context: IExecuteFunctions): Promise<INodeExecu
 			deactivateMissing: options.deactivateMissing ?? false,
 			guard: options.overrideGuard
 				? false
-				: { maxShare: (options.maxDeactivationPercent ?? 10) / 100, minCount: options.minDeactivationCount ?? 10 },
+				: {
+						maxShare: (options.maxDeactivationPercent ?? 10) / 100,
+						minCount: options.minDeactivationCount ?? 10,
+					},
 			continueOnError: continueOnFail,
 		});
 	} catch (error) {
 		// The guard is a safety stop for the whole run, whatever Continue On Fail says.
 		if (error instanceof UpsertGuardError) {
 			throw new NodeOperationError(node, error.message, {
-				description: 'Check the Okta input (filters, credential, statuses) before raising the guard in Options or overriding it.',
+				description:
+					'Check the Okta input (filters, credential, statuses) before raising the guard in Options or overriding it.',
 			});
 		}
 		const nodeError = haloNodeError(node, error);
@@ -69,13 +74,19 @@ export async function upsertHalo(context: IExecuteFunctions): Promise<INodeExecu
 	}
 
 	const out: INodeExecutionData[] = [];
-	const byIndex = new Map(run.outcomes.filter((o) => o.index !== null).map((o) => [o.index as number, o]));
+	const byIndex = new Map(
+		run.outcomes.filter((o) => o.index !== null).map((o) => [o.index as number, o]),
+	);
 	items.forEach((_, index) => {
 		const outcome = byIndex.get(index);
-		out.push({ json: outcome ? outputJson(outcome) : (rejected.get(index) ?? {}), pairedItem: { item: index } });
+		out.push({
+			json: outcome ? outputJson(outcome) : (rejected.get(index) ?? {}),
+			pairedItem: { item: index },
+		});
 	});
 	// Records deactivated because no input carries them derive from the run as a whole.
-	for (const outcome of run.outcomes) if (outcome.index === null) out.push({ json: outputJson(outcome), pairedItem: { item: 0 } });
+	for (const outcome of run.outcomes)
+		if (outcome.index === null) out.push({ json: outputJson(outcome), pairedItem: { item: 0 } });
 
 	const counts = countAll(out);
 	context.addExecutionHints({ message: hintText(counts, run, dryRun), location: 'outputPane' });
@@ -117,7 +128,15 @@ function failedRun(inputs: readonly UpsertInput[], message: string): UpsertRun {
 		})),
 		summary: {
 			dryRun: false,
-			counts: { created: 0, updated: 0, unchanged: 0, deactivated: 0, reactivated: 0, skipped: 0, failed: inputs.length },
+			counts: {
+				created: 0,
+				updated: 0,
+				unchanged: 0,
+				deactivated: 0,
+				reactivated: 0,
+				skipped: 0,
+				failed: inputs.length,
+			},
 			existing: {},
 			requests: { reads: 0, writes: 0, retries: 0 },
 		},
@@ -125,7 +144,15 @@ function failedRun(inputs: readonly UpsertInput[], message: string): UpsertRun {
 }
 
 function countAll(out: readonly INodeExecutionData[]): Record<UpsertAction, number> {
-	const counts: Record<UpsertAction, number> = { created: 0, updated: 0, unchanged: 0, deactivated: 0, reactivated: 0, skipped: 0, failed: 0 };
+	const counts: Record<UpsertAction, number> = {
+		created: 0,
+		updated: 0,
+		unchanged: 0,
+		deactivated: 0,
+		reactivated: 0,
+		skipped: 0,
+		failed: 0,
+	};
 	for (const item of out) {
 		const action = item.json.action as UpsertAction | undefined;
 		if (action && action in counts) counts[action]++;
@@ -134,7 +161,9 @@ function countAll(out: readonly INodeExecutionData[]): Record<UpsertAction, numb
 }
 
 function hintText(counts: Record<UpsertAction, number>, run: UpsertRun, dryRun: boolean): string {
-	const parts = (Object.entries(counts) as Array<[UpsertAction, number]>).filter(([, n]) => n > 0).map(([action, n]) => `${n} ${action}`);
+	const parts = (Object.entries(counts) as Array<[UpsertAction, number]>)
+		.filter(([, n]) => n > 0)
+		.map(([action, n]) => `${n} ${action}`);
 	const { reads, writes } = run.summary.requests;
 	const prefix = dryRun ? 'Dry run (nothing written): ' : '';
 	return `${prefix}${parts.join(', ') || 'no items'}; Halo requests: ${reads} reads, ${writes} writes.`;
@@ -150,6 +179,11 @@ function asMappedItem(json: IDataObject): MappedItem | string {
 		!!item.okta &&
 		typeof item.okta.id === 'string' &&
 		typeof item.active === 'boolean';
-	if (!ok) return 'The item is not a "Map to Halo" result (target, okta, active, record); put Map to Halo before this node';
-	return { ...item, createOnly: Array.isArray(item.createOnly) ? item.createOnly : [], warnings: item.warnings ?? [] } as MappedItem;
+	if (!ok)
+		return 'The item is not a "Map to Halo" result (target, okta, active, record); put Map to Halo before this node';
+	return {
+		...item,
+		createOnly: Array.isArray(item.createOnly) ? item.createOnly : [],
+		warnings: item.warnings ?? [],
+	} as MappedItem;
 }

@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { haloLoadOptions, withNameValues, withNoneOption } from '../../lib/n8n/halo';
 import { properties } from './description';
@@ -13,7 +18,8 @@ export class MapToHalo implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ "Okta user → Halo " + $parameter["target"] }}',
-		description: 'Turns Okta users into Halo user or agent records: field mappings, site rules, team, active flag',
+		description:
+			'Turns Okta users into Halo user or agent records: field mappings, site rules, team, active flag',
 		defaults: { name: 'Map to Halo' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

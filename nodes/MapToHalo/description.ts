@@ -34,7 +34,9 @@ export const properties: INodeProperties[] = [
 		default: 'user',
 		description: 'What each Okta user becomes in Halo',
 	},
-	...configSourceProperties().map((property) => (property.name === 'configJson' ? { ...property, default: EXAMPLE_CONFIG } : property)),
+	...configSourceProperties().map((property) =>
+		property.name === 'configJson' ? { ...property, default: EXAMPLE_CONFIG } : property,
+	),
 	{
 		displayName:
 			'Okta users become Halo records with the default mappings (name, email, login, phones, title, Okta ID). Add mappings below to change or extend them.',

@@ -24,14 +24,22 @@ export async function mapToHalo(context: IExecuteFunctions): Promise<INodeExecut
 		items.map((item, i): INodeExecutionData => {
 			const user = asOktaUser(item.json);
 			if (typeof user === 'string') {
-				if (!continueOnFail) throw new NodeOperationError(context.getNode(), user, { itemIndex: i });
+				if (!continueOnFail)
+					throw new NodeOperationError(context.getNode(), user, { itemIndex: i });
 				return { json: { action: 'failed', target, error: user }, pairedItem: { item: i } };
 			}
 			try {
-				return { json: { ...mapOktaUser(user, target, config, { teams }) }, pairedItem: { item: i } };
+				return {
+					json: { ...mapOktaUser(user, target, config, { teams }) },
+					pairedItem: { item: i },
+				};
 			} catch (error) {
-				if (!continueOnFail) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: i });
-				return { json: { action: 'failed', target, error: errorText(error) }, pairedItem: { item: i } };
+				if (!continueOnFail)
+					throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: i });
+				return {
+					json: { action: 'failed', target, error: errorText(error) },
+					pairedItem: { item: i },
+				};
 			}
 		}),
 	];
@@ -40,13 +48,19 @@ export async function mapToHalo(context: IExecuteFunctions): Promise<INodeExecut
 /** Only agents with a `team` mapping or a default team need Halo; everything else maps without a single call. */
 function needsTeams(target: Target, config: ResolvedConfig): boolean {
 	if (target !== 'agent') return false;
-	return config.agent.defaultTeam !== undefined || config.agent.fields.some((field) => field.halo === 'team');
+	return (
+		config.agent.defaultTeam !== undefined ||
+		config.agent.fields.some((field) => field.halo === 'team')
+	);
 }
 
 async function loadTeams(context: IExecuteFunctions): Promise<HaloTeam[]> {
 	try {
 		const client = await haloClientFor(context);
-		return (await client.listTeams()).map((team) => ({ id: Number(team.id), name: String(team.name ?? '') }));
+		return (await client.listTeams()).map((team) => ({
+			id: Number(team.id),
+			name: String(team.name ?? ''),
+		}));
 	} catch (error) {
 		throw haloNodeError(context.getNode(), error);
 	}
@@ -56,7 +70,12 @@ async function loadTeams(context: IExecuteFunctions): Promise<HaloTeam[]> {
 function asOktaUser(json: unknown): OktaUser | string {
 	const user = json as Partial<OktaUser> | undefined;
 	const hasProfile = !!user?.profile && typeof user.profile === 'object';
-	if (typeof user?.id === 'string' && hasProfile && typeof user.status === 'string') return user as OktaUser;
-	const missing = [typeof user?.id !== 'string' && 'id', !hasProfile && 'profile', typeof user?.status !== 'string' && 'status'].filter(Boolean);
+	if (typeof user?.id === 'string' && hasProfile && typeof user.status === 'string')
+		return user as OktaUser;
+	const missing = [
+		typeof user?.id !== 'string' && 'id',
+		!hasProfile && 'profile',
+		typeof user?.status !== 'string' && 'status',
+	].filter(Boolean);
 	return `The item is not an Okta user (no ${missing.join(', ')}); connect "List Okta Users and Groups" with resource Users`;
 }

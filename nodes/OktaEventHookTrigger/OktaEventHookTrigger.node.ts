@@ -1,5 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { testEventHookCredential } from '../../lib/n8n/okta';
 
@@ -17,7 +23,8 @@ export class OktaEventHookTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow when Okta reports user events (verification, shared secret, dedupe)',
+		description:
+			'Starts the workflow when Okta reports user events (verification, shared secret, dedupe)',
 		defaults: { name: 'Okta Event Hook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -25,9 +32,21 @@ export class OktaEventHookTrigger implements INodeType {
 		// Written out (n8n's lint reads this list); test/nodes/editorAuthFields.test.ts checks it against lib/n8n/okta.ts.
 		credentials: [
 			{ name: 'oktaEventHookApi', required: true, testedBy: 'oktaEventHookSecretTest' },
-			{ name: 'oktaTokenApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-			{ name: 'oktaServiceAppApi', required: true, displayOptions: { show: { authentication: ['serviceApp'] } } },
-			{ name: 'oktaAuthCodeOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'oktaTokenApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiToken'] } },
+			},
+			{
+				name: 'oktaServiceAppApi',
+				required: true,
+				displayOptions: { show: { authentication: ['serviceApp'] } },
+			},
+			{
+				name: 'oktaAuthCodeOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		// Same path, two methods: Okta verifies with a GET and delivers with POSTs.
 		// `setup` comes first so n8n serves it before `default`'s create() asks Okta to verify.
@@ -41,7 +60,10 @@ export class OktaEventHookTrigger implements INodeType {
 	methods = {
 		credentialTest: {
 			// Okta has no endpoint to check a hook secret against; only its shape is tested.
-			async oktaEventHookSecretTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async oktaEventHookSecretTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				return testEventHookCredential(credential.data ?? {});
 			},
 		},

@@ -1,7 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { EventHookDeliveryError, eventHookItems, verificationAnswer } from '../../lib/core/eventHook';
+import {
+	EventHookDeliveryError,
+	eventHookItems,
+	verificationAnswer,
+} from '../../lib/core/eventHook';
 import type { DedupeMemory } from '../../lib/core/eventHook';
 import { secretsEqual } from '../../lib/core/secureCompare';
 
@@ -24,7 +28,8 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 
 	if (this.getWebhookName() === 'setup') {
 		const verification = verificationAnswer(headers[CHALLENGE_HEADER]);
-		if (!verification) return answer(this, 400, { error: 'Missing X-Okta-Verification-Challenge header' });
+		if (!verification)
+			return answer(this, 400, { error: 'Missing X-Okta-Verification-Challenge header' });
 		return answer(this, 200, verification);
 	}
 
@@ -42,9 +47,16 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	return { workflowData: [this.helpers.returnJsonArray(items as unknown as IDataObject[])] };
 }
 
-async function hookSecret(context: IWebhookFunctions): Promise<{ headerName: string; secret: string }> {
-	const credentials = await context.getCredentials<{ headerName?: unknown; secret?: unknown }>(EVENT_HOOK_SECRET_CREDENTIAL);
-	const headerName = typeof credentials.headerName === 'string' && credentials.headerName.trim() ? credentials.headerName.trim() : 'Authorization';
+async function hookSecret(
+	context: IWebhookFunctions,
+): Promise<{ headerName: string; secret: string }> {
+	const credentials = await context.getCredentials<{ headerName?: unknown; secret?: unknown }>(
+		EVENT_HOOK_SECRET_CREDENTIAL,
+	);
+	const headerName =
+		typeof credentials.headerName === 'string' && credentials.headerName.trim()
+			? credentials.headerName.trim()
+			: 'Authorization';
 	const secret = typeof credentials.secret === 'string' ? credentials.secret : '';
 	return { headerName, secret };
 }
@@ -53,7 +65,11 @@ function single(value: string | string[] | undefined): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 
-function answer(context: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+function answer(
+	context: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
 	context.getResponseObject().status(status).json(body);
 	return { noWebhookResponse: true };
 }

@@ -1,7 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { NO_OKTA_AUTHENTICATION, oktaClientFor, oktaNodeError, usesOktaCredential } from '../../lib/n8n/okta';
+import {
+	NO_OKTA_AUTHENTICATION,
+	oktaClientFor,
+	oktaNodeError,
+	usesOktaCredential,
+} from '../../lib/n8n/okta';
 import { OktaEventHooks, eventHookMatches } from '../../lib/okta/eventHooks';
 import type { EventHookSpec } from '../../lib/okta/eventHooks';
 import { EVENT_HOOK_SECRET_CREDENTIAL } from './receive';
@@ -23,18 +28,28 @@ async function eventHooksFor(context: IHookFunctions): Promise<OktaEventHooks> {
 /** The hook this node wants in Okta: its production URL, chosen events and the secret header. */
 async function wantedHook(context: IHookFunctions): Promise<EventHookSpec> {
 	const uri = context.getNodeWebhookUrl('default');
-	if (!uri) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for the trigger');
-	const credentials = await context.getCredentials<{ headerName?: unknown; secret?: unknown }>(EVENT_HOOK_SECRET_CREDENTIAL);
+	if (!uri)
+		throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for the trigger');
+	const credentials = await context.getCredentials<{ headerName?: unknown; secret?: unknown }>(
+		EVENT_HOOK_SECRET_CREDENTIAL,
+	);
 	const secret = typeof credentials.secret === 'string' ? credentials.secret : '';
 	// The trigger refuses every call without a secret, so a hook without one could never deliver.
-	if (!secret) throw new NodeOperationError(context.getNode(), 'The Okta Event Hook Secret credential has no secret');
+	if (!secret)
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Okta Event Hook Secret credential has no secret',
+		);
 	const workflow = context.getWorkflow();
 	return {
 		name: `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`,
 		description: `Created by n8n for the node "${context.getNode().name}"; removed when the workflow is deactivated`,
 		uri,
 		eventTypes: context.getNodeParameter('events', []) as string[],
-		authHeader: { key: String(credentials.headerName ?? '').trim() || 'Authorization', value: secret },
+		authHeader: {
+			key: String(credentials.headerName ?? '').trim() || 'Authorization',
+			value: secret,
+		},
 	};
 }
 
@@ -59,7 +74,9 @@ export const eventHookRegistration = {
 		const data = this.getWorkflowStaticData('node') as RegistrationData;
 		const spec = await wantedHook(this);
 		const hooks = await okta(this, async () => await eventHooksFor(this));
-		const current = (await okta(this, async () => await hooks.list())).find((hook) => eventHookMatches(hook, spec));
+		const current = (await okta(this, async () => await hooks.list())).find((hook) =>
+			eventHookMatches(hook, spec),
+		);
 		if (!current) return false;
 		data.eventHookId = current.id;
 		return true;
@@ -72,7 +89,8 @@ export const eventHookRegistration = {
 		const hooks = await okta(this, async () => await eventHooksFor(this));
 		const hook = await okta(this, async () => {
 			// Hooks left at this URL by an earlier activation (other events or header) would deliver twice.
-			for (const stale of (await hooks.list()).filter((h) => h.channel?.config?.uri === spec.uri)) await hooks.remove(stale.id);
+			for (const stale of (await hooks.list()).filter((h) => h.channel?.config?.uri === spec.uri))
+				await hooks.remove(stale.id);
 			return await hooks.create(spec);
 		});
 		try {
@@ -81,7 +99,8 @@ export const eventHookRegistration = {
 			// An unverified hook never delivers; leave nothing behind in Okta.
 			await hooks.remove(hook.id).catch(() => false);
 			const nodeError = oktaNodeError(this.getNode(), error);
-			nodeError.description = `Okta could not verify the event hook at ${spec.uri}: Okta must reach it over HTTPS. ${nodeError.description ?? ''}`.trim();
+			nodeError.description =
+				`Okta could not verify the event hook at ${spec.uri}: Okta must reach it over HTTPS. ${nodeError.description ?? ''}`.trim();
 			throw nodeError;
 		}
 		data.eventHookId = hook.id;

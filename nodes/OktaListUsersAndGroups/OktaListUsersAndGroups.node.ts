@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
@@ -21,9 +26,21 @@ export class OktaListUsersAndGroups implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'oktaTokenApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-			{ name: 'oktaServiceAppApi', required: true, displayOptions: { show: { authentication: ['serviceApp'] } } },
-			{ name: 'oktaAuthCodeOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'oktaTokenApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiToken'] } },
+			},
+			{
+				name: 'oktaServiceAppApi',
+				required: true,
+				displayOptions: { show: { authentication: ['serviceApp'] } },
+			},
+			{
+				name: 'oktaAuthCodeOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties: [
 			authenticationProperty,

@@ -1,5 +1,11 @@
 /** Builders shared by the core tests: Okta users and "apply a plan to Halo" without a network. */
-import type { HaloRecord, OktaGroupRef, OktaStatus, OktaUser, UpsertPlan } from '../../lib/core/types';
+import type {
+	HaloRecord,
+	OktaGroupRef,
+	OktaStatus,
+	OktaUser,
+	UpsertPlan,
+} from '../../lib/core/types';
 
 export interface UserSpec {
 	id?: string;
@@ -24,13 +30,21 @@ export function oktaUser(spec: UserSpec = {}): OktaUser {
 			lastName: 'Lovelace',
 			...spec.profile,
 		} as OktaUser['profile'],
-		...(spec.groups ? { groups: spec.groups.map((g) => (typeof g === 'string' ? { id: `00g-${g}`, name: g } : g)) } : {}),
+		...(spec.groups
+			? {
+					groups: spec.groups.map((g) => (typeof g === 'string' ? { id: `00g-${g}`, name: g } : g)),
+				}
+			: {}),
 		...(spec.appIds ? { appIds: spec.appIds } : {}),
 	};
 }
 
 /** Halo's POST semantics: elements without id are created (new id), with id merged into the record. */
-export function applyWrites(existing: readonly HaloRecord[], plan: UpsertPlan, firstNewId = 100_000): HaloRecord[] {
+export function applyWrites(
+	existing: readonly HaloRecord[],
+	plan: UpsertPlan,
+	firstNewId = 100_000,
+): HaloRecord[] {
 	const records = existing.map((record) => ({ ...record }));
 	const byId = new Map(records.map((record) => [record.id, record]));
 	let nextId = firstNewId;

@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
@@ -12,13 +11,26 @@ import {
 	type OktaLogEvent,
 } from '../../lib/core/eventHook';
 
-function userEvent(uuid: string, eventType: string, userId = '00u1', extraTargets: OktaLogEvent['target'] = []): OktaLogEvent {
+function userEvent(
+	uuid: string,
+	eventType: string,
+	userId = '00u1',
+	extraTargets: OktaLogEvent['target'] = [],
+): OktaLogEvent {
 	return {
 		uuid,
 		eventType,
 		published: '2025-01-02T03:04:05.000Z',
 		actor: { id: '00uadmin', type: 'User' },
-		target: [{ id: userId, type: 'User', alternateId: `${userId}@example.com`, displayName: `User ${userId}` }, ...(extraTargets ?? [])],
+		target: [
+			{
+				id: userId,
+				type: 'User',
+				alternateId: `${userId}@example.com`,
+				displayName: `User ${userId}`,
+			},
+			...(extraTargets ?? []),
+		],
 	};
 }
 
@@ -40,8 +52,13 @@ describe('parseDelivery', () => {
 	}
 
 	test('skips entries that are not log events', () => {
-		const events = parseDelivery(delivery([userEvent('a', 'user.lifecycle.create'), { eventType: 'x' }, null, 7]));
-		assert.deepEqual(events.map((e) => e.uuid), ['a']);
+		const events = parseDelivery(
+			delivery([userEvent('a', 'user.lifecycle.create'), { eventType: 'x' }, null, 7]),
+		);
+		assert.deepEqual(
+			events.map((e) => e.uuid),
+			['a'],
+		);
 	});
 });
 
@@ -75,7 +92,11 @@ describe('eventHookItems', () => {
 		{
 			name: 'several events of one delivery give several items',
 			types: ['user.lifecycle.create'],
-			events: [userEvent('1', 'user.lifecycle.create', 'a'), userEvent('2', 'user.lifecycle.create', 'b'), userEvent('3', 'user.lifecycle.create', 'c')],
+			events: [
+				userEvent('1', 'user.lifecycle.create', 'a'),
+				userEvent('2', 'user.lifecycle.create', 'b'),
+				userEvent('3', 'user.lifecycle.create', 'c'),
+			],
 			uuids: ['1', '2', '3'],
 		},
 		{
@@ -87,30 +108,61 @@ describe('eventHookItems', () => {
 		{
 			name: 'events without a User target are left out',
 			types: ['group.user_membership.add', 'user.lifecycle.create'],
-			events: [{ uuid: '9', eventType: 'user.lifecycle.create', target: [{ id: '00g1', type: 'UserGroup' }] }, { uuid: '8', eventType: 'user.lifecycle.create' }],
+			events: [
+				{
+					uuid: '9',
+					eventType: 'user.lifecycle.create',
+					target: [{ id: '00g1', type: 'UserGroup' }],
+				},
+				{ uuid: '8', eventType: 'user.lifecycle.create' },
+			],
 			uuids: [],
 		},
-		{ name: 'no chosen types, no items', types: [], events: [userEvent('1', 'user.lifecycle.create')], uuids: [] },
+		{
+			name: 'no chosen types, no items',
+			types: [],
+			events: [userEvent('1', 'user.lifecycle.create')],
+			uuids: [],
+		},
 	];
 	for (const c of cases) {
 		test(c.name, () => {
 			const items = eventHookItems(delivery(c.events), { eventTypes: c.types, memory: {} });
-			assert.deepEqual(items.map((i) => i.uuid), c.uuids);
+			assert.deepEqual(
+				items.map((i) => i.uuid),
+				c.uuids,
+			);
 		});
 	}
 
 	test('group membership: the member is the user, the group stays in the event', () => {
-		const event = userEvent('g-1', 'group.user_membership.add', '00uM', [{ id: '00gX', type: 'UserGroup', alternateId: 'unknown', displayName: 'Engineering' }]);
+		const event = userEvent('g-1', 'group.user_membership.add', '00uM', [
+			{ id: '00gX', type: 'UserGroup', alternateId: 'unknown', displayName: 'Engineering' },
+		]);
 		// The group target first, to show the user is found by type, not position.
 		event.target = [...event.target!].reverse();
-		const [item] = eventHookItems(delivery([event]), { eventTypes: ['group.user_membership.add'], memory: {} });
+		const [item] = eventHookItems(delivery([event]), {
+			eventTypes: ['group.user_membership.add'],
+			memory: {},
+		});
 		assert.equal(item.userId, '00uM');
-		assert.deepEqual(item.user, { id: '00uM', login: '00uM@example.com', displayName: 'User 00uM' });
-		assert.equal(item.event.target?.find((t) => t.type === 'UserGroup')?.displayName, 'Engineering');
+		assert.deepEqual(item.user, {
+			id: '00uM',
+			login: '00uM@example.com',
+			displayName: 'User 00uM',
+		});
+		assert.equal(
+			item.event.target?.find((t) => t.type === 'UserGroup')?.displayName,
+			'Engineering',
+		);
 	});
 
 	test('missing login, display name and published become null', () => {
-		const event: OktaLogEvent = { uuid: 'n', eventType: 'user.lifecycle.create', target: [{ id: '00uN', type: 'User' }] };
+		const event: OktaLogEvent = {
+			uuid: 'n',
+			eventType: 'user.lifecycle.create',
+			target: [{ id: '00uN', type: 'User' }],
+		};
 		const [item] = eventHookItems(delivery([event]), { eventTypes: DEFAULTS, memory: {} });
 		assert.deepEqual(item.user, { id: '00uN', login: null, displayName: null });
 		assert.equal(item.published, null);
@@ -118,7 +170,10 @@ describe('eventHookItems', () => {
 
 	test('a duplicate delivery yields nothing the second time', () => {
 		const memory: DedupeMemory = {};
-		const body = delivery([userEvent('1', 'user.lifecycle.create'), userEvent('2', 'user.lifecycle.activate')]);
+		const body = delivery([
+			userEvent('1', 'user.lifecycle.create'),
+			userEvent('2', 'user.lifecycle.activate'),
+		]);
 		assert.equal(eventHookItems(body, { eventTypes: DEFAULTS, memory }).length, 2);
 		assert.equal(eventHookItems(body, { eventTypes: DEFAULTS, memory }).length, 0);
 		assert.deepEqual(memory.uuids, ['1', '2']);
@@ -126,7 +181,10 @@ describe('eventHookItems', () => {
 
 	test('events of other types are not remembered', () => {
 		const memory: DedupeMemory = {};
-		eventHookItems(delivery([userEvent('1', 'user.lifecycle.suspend')]), { eventTypes: DEFAULTS, memory });
+		eventHookItems(delivery([userEvent('1', 'user.lifecycle.suspend')]), {
+			eventTypes: DEFAULTS,
+			memory,
+		});
 		assert.deepEqual(memory.uuids, []);
 	});
 });
@@ -138,7 +196,10 @@ describe('takeUnseen (bounded dedupe memory)', () => {
 		assert.equal(memory.uuids!.length, 10);
 		assert.deepEqual(memory.uuids!.slice(0, 2), ['e15', 'e16']);
 		// The newest are still recognised, the evicted ones are new again.
-		assert.deepEqual(takeUnseen(memory, [{ uuid: 'e24' }, { uuid: 'e3' }], 10).map((e) => e.uuid), ['e3']);
+		assert.deepEqual(
+			takeUnseen(memory, [{ uuid: 'e24' }, { uuid: 'e3' }], 10).map((e) => e.uuid),
+			['e3'],
+		);
 	});
 
 	test('default bound holds for a large burst', () => {
@@ -153,7 +214,10 @@ describe('takeUnseen (bounded dedupe memory)', () => {
 		const memory: DedupeMemory = {};
 		takeUnseen(memory, [{ uuid: 'a' }, { uuid: 'b' }]);
 		const reloaded = JSON.parse(JSON.stringify(memory)) as DedupeMemory;
-		assert.deepEqual(takeUnseen(reloaded, [{ uuid: 'a' }, { uuid: 'c' }]).map((e) => e.uuid), ['c']);
+		assert.deepEqual(
+			takeUnseen(reloaded, [{ uuid: 'a' }, { uuid: 'c' }]).map((e) => e.uuid),
+			['c'],
+		);
 	});
 
 	test('repairs a memory that is not an array', () => {
@@ -164,8 +228,10 @@ describe('takeUnseen (bounded dedupe memory)', () => {
 });
 
 describe('verificationAnswer', () => {
-	test('echoes the challenge', () => assert.deepEqual(verificationAnswer('abc'), { verification: 'abc' }));
-	test('first of a repeated header', () => assert.deepEqual(verificationAnswer(['x', 'y']), { verification: 'x' }));
+	test('echoes the challenge', () =>
+		assert.deepEqual(verificationAnswer('abc'), { verification: 'abc' }));
+	test('first of a repeated header', () =>
+		assert.deepEqual(verificationAnswer(['x', 'y']), { verification: 'x' }));
 	test('missing or empty → undefined', () => {
 		assert.equal(verificationAnswer(undefined), undefined);
 		assert.equal(verificationAnswer(''), undefined);

@@ -1,7 +1,11 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DEFAULT_AGENT_FIELDS, DEFAULT_USER_FIELDS, mergeFieldMappings, readFieldValue } from '../../lib/core/fields';
+import {
+	DEFAULT_AGENT_FIELDS,
+	DEFAULT_USER_FIELDS,
+	mergeFieldMappings,
+	readFieldValue,
+} from '../../lib/core/fields';
 import { oktaUser } from './coreFixtures';
 
 describe('default field mappings (DESIGN.md)', () => {
@@ -43,10 +47,20 @@ describe('default field mappings (DESIGN.md)', () => {
 describe('mergeFieldMappings', () => {
 	test('replaces by halo field, appends new ones, copies', () => {
 		const merged = mergeFieldMappings(
-			[{ halo: 'a', okta: 'x' }, { halo: 'b', okta: 'y' }],
-			[{ halo: 'c', okta: 'z' }, { halo: 'a', okta: 'w', dontUpdate: true }],
+			[
+				{ halo: 'a', okta: 'x' },
+				{ halo: 'b', okta: 'y' },
+			],
+			[
+				{ halo: 'c', okta: 'z' },
+				{ halo: 'a', okta: 'w', dontUpdate: true },
+			],
 		);
-		assert.deepEqual(merged, [{ halo: 'a', okta: 'w', dontUpdate: true }, { halo: 'b', okta: 'y' }, { halo: 'c', okta: 'z' }]);
+		assert.deepEqual(merged, [
+			{ halo: 'a', okta: 'w', dontUpdate: true },
+			{ halo: 'b', okta: 'y' },
+			{ halo: 'c', okta: 'z' },
+		]);
 	});
 });
 
@@ -83,12 +97,39 @@ describe('readFieldValue', () => {
 		{ name: 'missing attribute is empty', source: 'profile.costCenter', expected: undefined },
 		{ name: 'null is empty', source: 'profile.nickName', expected: undefined },
 		{ name: 'blank is empty', source: 'profile.title', expected: undefined },
-		{ name: 'template', source: '{{profile.firstName}} {{ profile.lastName }}', expected: 'Ada Lovelace' },
-		{ name: 'template with an empty middle part collapses spaces', source: '{{profile.firstName}} {{profile.middleName}} {{profile.lastName}}', expected: 'Ada Lovelace' },
-		{ name: 'template with one part empty is trimmed', source: '{{profile.firstName}} {{profile.lastName}}', of: firstOnly, expected: 'Grace' },
-		{ name: 'template whose parts are all empty is empty', source: '{{profile.firstName}} {{profile.lastName}}', of: nameless, expected: undefined },
-		{ name: 'literal text does not make an empty template non-empty', source: 'Okta: {{profile.firstName}}', of: nameless, expected: undefined },
-		{ name: 'template with literal text', source: 'Okta {{id}} ({{status}})', expected: 'Okta 00u9 (LOCKED_OUT)' },
+		{
+			name: 'template',
+			source: '{{profile.firstName}} {{ profile.lastName }}',
+			expected: 'Ada Lovelace',
+		},
+		{
+			name: 'template with an empty middle part collapses spaces',
+			source: '{{profile.firstName}} {{profile.middleName}} {{profile.lastName}}',
+			expected: 'Ada Lovelace',
+		},
+		{
+			name: 'template with one part empty is trimmed',
+			source: '{{profile.firstName}} {{profile.lastName}}',
+			of: firstOnly,
+			expected: 'Grace',
+		},
+		{
+			name: 'template whose parts are all empty is empty',
+			source: '{{profile.firstName}} {{profile.lastName}}',
+			of: nameless,
+			expected: undefined,
+		},
+		{
+			name: 'literal text does not make an empty template non-empty',
+			source: 'Okta: {{profile.firstName}}',
+			of: nameless,
+			expected: undefined,
+		},
+		{
+			name: 'template with literal text',
+			source: 'Okta {{id}} ({{status}})',
+			expected: 'Okta 00u9 (LOCKED_OUT)',
+		},
 	];
 	for (const { name, source, of, expected } of cases) {
 		test(name, () => assert.deepEqual(readFieldValue(of ?? user, source), expected));

@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { loadMappingConfig } from '../../lib/core/config';
@@ -15,13 +14,25 @@ describe('mapOktaUser: users', () => {
 	test('default mapping gives the Halo user record and the Okta summary', () => {
 		const user = oktaUser({
 			id: '00u7',
-			profile: { email: 'Ada@Example.com', login: 'ada@example.com', primaryPhone: '+44 1', mobilePhone: ' +44 2 ', title: 'Countess' },
+			profile: {
+				email: 'Ada@Example.com',
+				login: 'ada@example.com',
+				primaryPhone: '+44 1',
+				mobilePhone: ' +44 2 ',
+				title: 'Countess',
+			},
 			groups: ['Everyone'],
 		});
 		const item = mapOktaUser(user, 'user', loadMappingConfig({ user: { defaultSiteId: 1 } }));
 		assert.deepEqual(item, {
 			target: 'user',
-			okta: { id: '00u7', status: 'ACTIVE', login: 'ada@example.com', groups: [{ id: '00g-Everyone', name: 'Everyone' }], profile: user.profile },
+			okta: {
+				id: '00u7',
+				status: 'ACTIVE',
+				login: 'ada@example.com',
+				groups: [{ id: '00g-Everyone', name: 'Everyone' }],
+				profile: user.profile,
+			},
 			active: true,
 			record: {
 				firstname: 'Ada',
@@ -66,7 +77,11 @@ describe('mapOktaUser: users', () => {
 				],
 			},
 		});
-		const item = mapOktaUser(oktaUser({ profile: { title: null, department: 'Finance' } }), 'user', config);
+		const item = mapOktaUser(
+			oktaUser({ profile: { title: null, department: 'Finance' } }),
+			'user',
+			config,
+		);
 		assert.equal(item.record.title, '');
 		assert.equal('phonenumber' in item.record, false);
 		assert.equal(item.record.department, 'Finance');
@@ -84,11 +99,39 @@ describe('mapOktaUser: users', () => {
 			defaultUserRoleId: 4,
 		},
 	};
-	const siteCases: Array<{ name: string; groups?: string[]; appIds?: string[]; site: number; role: number; createOnly: string[]; rule?: number }> = [
-		{ name: 'first matching rule sets site and its user role', groups: ['Sales', 'Contractors'], site: 5, role: 4, createOnly: ['site_id'], rule: 5 },
-		{ name: 'rule with its own user role', groups: ['Sales'], site: 2, role: 9, createOnly: [], rule: 2 },
+	const siteCases: Array<{
+		name: string;
+		groups?: string[];
+		appIds?: string[];
+		site: number;
+		role: number;
+		createOnly: string[];
+		rule?: number;
+	}> = [
+		{
+			name: 'first matching rule sets site and its user role',
+			groups: ['Sales', 'Contractors'],
+			site: 5,
+			role: 4,
+			createOnly: ['site_id'],
+			rule: 5,
+		},
+		{
+			name: 'rule with its own user role',
+			groups: ['Sales'],
+			site: 2,
+			role: 9,
+			createOnly: [],
+			rule: 2,
+		},
 		{ name: 'app rule', appIds: ['0oa1'], site: 3, role: 4, createOnly: [], rule: 3 },
-		{ name: 'no rule: default site and role', groups: ['Everyone'], site: 1, role: 4, createOnly: [] },
+		{
+			name: 'no rule: default site and role',
+			groups: ['Everyone'],
+			site: 1,
+			role: 4,
+			createOnly: [],
+		},
 	];
 	for (const { name, groups, appIds, site, role, createOnly, rule } of siteCases) {
 		test(`site rules: ${name}`, () => {
@@ -109,19 +152,41 @@ describe('mapOktaUser: users', () => {
 	});
 
 	test('warnings for no email and no name', () => {
-		const user = oktaUser({ id: '00u5', profile: { email: undefined, firstName: null, lastName: null, login: 'x@y.z' } });
+		const user = oktaUser({
+			id: '00u5',
+			profile: { email: undefined, firstName: null, lastName: null, login: 'x@y.z' },
+		});
 		const item = mapOktaUser(user, 'user', loadMappingConfig({ user: { defaultSiteId: 1 } }));
-		assert.deepEqual(item.warnings, ['no email: the Halo field emailaddress is empty (Okta user x@y.z)', 'no name: the Halo field name is empty']);
+		assert.deepEqual(item.warnings, [
+			'no email: the Halo field emailaddress is empty (Okta user x@y.z)',
+			'no name: the Halo field name is empty',
+		]);
 		assert.equal('emailaddress' in item.record, false);
 	});
 });
 
 describe('mapOktaUser: agents', () => {
 	const agentConfig = (extra: MappingConfig['agent'] = {}) =>
-		loadMappingConfig({ agent: { fields: [{ halo: 'team', okta: 'profile.department' }, { halo: 'department', okta: 'profile.division' }], ...extra } });
+		loadMappingConfig({
+			agent: {
+				fields: [
+					{ halo: 'team', okta: 'profile.department' },
+					{ halo: 'department', okta: 'profile.division' },
+				],
+				...extra,
+			},
+		});
 
 	test('default agent fields, team matched case-insensitively with full access, department passes through', () => {
-		const user = oktaUser({ id: '00u8', profile: { title: 'Engineer', mobilePhone: '07', department: ' service DESK ', division: 'IT' } });
+		const user = oktaUser({
+			id: '00u8',
+			profile: {
+				title: 'Engineer',
+				mobilePhone: '07',
+				department: ' service DESK ',
+				division: 'IT',
+			},
+		});
 		const item = mapOktaUser(user, 'agent', agentConfig(), { teams });
 		assert.deepEqual(item.record, {
 			firstname: 'Ada',
@@ -133,7 +198,15 @@ describe('mapOktaUser: agents', () => {
 			oktaid: '00u8',
 			team: 'Service Desk',
 			department: 'IT',
-			teams: [{ team_id: 1, team_name: 'Service Desk', fortickets: true, unassigned_access: true, otheragent_access: true }],
+			teams: [
+				{
+					team_id: 1,
+					team_name: 'Service Desk',
+					fortickets: true,
+					unassigned_access: true,
+					otheragent_access: true,
+				},
+			],
 		});
 		assert.deepEqual(item.warnings, []);
 		assert.equal(item.siteRule, undefined);
@@ -141,33 +214,68 @@ describe('mapOktaUser: agents', () => {
 	});
 
 	test('teamAccess decides the membership flags', () => {
-		const config = agentConfig({ teamAccess: { canBeAssigned: false, seeUnassigned: true, seeOthers: false } });
-		const item = mapOktaUser(oktaUser({ profile: { department: 'Network Team' } }), 'agent', config, { teams });
-		assert.deepEqual(item.record.teams, [{ team_id: 2, team_name: 'Network Team', fortickets: false, unassigned_access: true, otheragent_access: false }]);
+		const config = agentConfig({
+			teamAccess: { canBeAssigned: false, seeUnassigned: true, seeOthers: false },
+		});
+		const item = mapOktaUser(
+			oktaUser({ profile: { department: 'Network Team' } }),
+			'agent',
+			config,
+			{ teams },
+		);
+		assert.deepEqual(item.record.teams, [
+			{
+				team_id: 2,
+				team_name: 'Network Team',
+				fortickets: false,
+				unassigned_access: true,
+				otheragent_access: false,
+			},
+		]);
 	});
 
 	test('team not found: left out, with a warning', () => {
-		const item = mapOktaUser(oktaUser({ profile: { department: 'Marketing' } }), 'agent', agentConfig(), { teams });
+		const item = mapOktaUser(
+			oktaUser({ profile: { department: 'Marketing' } }),
+			'agent',
+			agentConfig(),
+			{ teams },
+		);
 		assert.equal('team' in item.record, false);
 		assert.equal('teams' in item.record, false);
 		assert.deepEqual(item.warnings, ['Okta value "Marketing" for field team matches no Halo team']);
 	});
 
 	test('teams not loaded: left out, the warning says why', () => {
-		const item = mapOktaUser(oktaUser({ profile: { department: 'Service Desk' } }), 'agent', agentConfig());
+		const item = mapOktaUser(
+			oktaUser({ profile: { department: 'Service Desk' } }),
+			'agent',
+			agentConfig(),
+		);
 		assert.equal('team' in item.record, false);
-		assert.deepEqual(item.warnings, ['Okta value "Service Desk" for field team matches no Halo team (Halo teams were not loaded)']);
+		assert.deepEqual(item.warnings, [
+			'Okta value "Service Desk" for field team matches no Halo team (Halo teams were not loaded)',
+		]);
 	});
 
 	test('empty team value: no team and no warning', () => {
-		const item = mapOktaUser(oktaUser({ profile: { department: '' } }), 'agent', agentConfig(), { teams });
+		const item = mapOktaUser(oktaUser({ profile: { department: '' } }), 'agent', agentConfig(), {
+			teams,
+		});
 		assert.equal('team' in item.record, false);
 		assert.deepEqual(item.warnings, []);
 	});
 
 	test('a create-only team makes its membership create-only too', () => {
-		const config = loadMappingConfig({ agent: { fields: [{ halo: 'team', okta: 'profile.department', dontUpdate: true }] } });
-		const item = mapOktaUser(oktaUser({ profile: { department: 'Service Desk' } }), 'agent', config, { teams });
+		const config = loadMappingConfig({
+			agent: { fields: [{ halo: 'team', okta: 'profile.department', dontUpdate: true }] },
+		});
+		const item = mapOktaUser(
+			oktaUser({ profile: { department: 'Service Desk' } }),
+			'agent',
+			config,
+			{ teams },
+		);
 		assert.deepEqual(item.createOnly, ['team', 'teams']);
 	});
 
@@ -180,23 +288,52 @@ describe('mapOktaUser: agents', () => {
 		team?: { id: number; name: string };
 		warnings: string[];
 	}> = [
-		{ name: 'mapped team matches: the default is not used', department: 'Network Team', defaultTeam: 'Service Desk', team: teams[1], warnings: [] },
+		{
+			name: 'mapped team matches: the default is not used',
+			department: 'Network Team',
+			defaultTeam: 'Service Desk',
+			team: teams[1],
+			warnings: [],
+		},
 		{
 			name: 'mapped team matches no Halo team: the default is used, with a warning',
 			department: 'Marketing',
 			defaultTeam: 'service desk',
 			team: teams[0],
-			warnings: ['Okta value "Marketing" for field team matches no Halo team; the default team "Service Desk" was used'],
+			warnings: [
+				'Okta value "Marketing" for field team matches no Halo team; the default team "Service Desk" was used',
+			],
 		},
-		{ name: 'empty mapped value: the default is used without a warning', department: '', defaultTeam: 'Network Team', team: teams[1], warnings: [] },
-		{ name: 'no team mapping at all: the default is used', mapTeam: false, department: 'Marketing', defaultTeam: 'Network Team', team: teams[1], warnings: [] },
+		{
+			name: 'empty mapped value: the default is used without a warning',
+			department: '',
+			defaultTeam: 'Network Team',
+			team: teams[1],
+			warnings: [],
+		},
+		{
+			name: 'no team mapping at all: the default is used',
+			mapTeam: false,
+			department: 'Marketing',
+			defaultTeam: 'Network Team',
+			team: teams[1],
+			warnings: [],
+		},
 		{
 			name: 'default team matches no Halo team: no team, both warnings',
 			department: 'Marketing',
 			defaultTeam: 'Nobody',
-			warnings: ['Okta value "Marketing" for field team matches no Halo team', 'default team "Nobody" matches no Halo team'],
+			warnings: [
+				'Okta value "Marketing" for field team matches no Halo team',
+				'default team "Nobody" matches no Halo team',
+			],
 		},
-		{ name: 'default team unknown and no mapped value: one warning', department: '', defaultTeam: 'Nobody', warnings: ['default team "Nobody" matches no Halo team'] },
+		{
+			name: 'default team unknown and no mapped value: one warning',
+			department: '',
+			defaultTeam: 'Nobody',
+			warnings: ['default team "Nobody" matches no Halo team'],
+		},
 		{
 			name: 'teams not loaded: no team, the warning says why',
 			mapTeam: false,
@@ -217,7 +354,13 @@ describe('mapOktaUser: agents', () => {
 			if (c.team) {
 				assert.equal(item.record.team, c.team.name);
 				assert.deepEqual(item.record.teams, [
-					{ team_id: c.team.id, team_name: c.team.name, fortickets: true, unassigned_access: false, otheragent_access: true },
+					{
+						team_id: c.team.id,
+						team_name: c.team.name,
+						fortickets: true,
+						unassigned_access: false,
+						otheragent_access: true,
+					},
 				]);
 			} else {
 				assert.equal('team' in item.record, false);
@@ -228,14 +371,23 @@ describe('mapOktaUser: agents', () => {
 	}
 
 	test('defaultTeam with a create-only team mapping: the default membership is create-only too', () => {
-		const config = loadMappingConfig({ agent: { fields: [{ halo: 'team', okta: 'profile.department', dontUpdate: true }], defaultTeam: 'Service Desk' } });
-		const item = mapOktaUser(oktaUser({ profile: { department: 'Marketing' } }), 'agent', config, { teams });
+		const config = loadMappingConfig({
+			agent: {
+				fields: [{ halo: 'team', okta: 'profile.department', dontUpdate: true }],
+				defaultTeam: 'Service Desk',
+			},
+		});
+		const item = mapOktaUser(oktaUser({ profile: { department: 'Marketing' } }), 'agent', config, {
+			teams,
+		});
 		assert.equal(item.record.team, 'Service Desk');
 		assert.deepEqual(item.createOnly, ['team', 'teams']);
 	});
 
 	test('no email warning names the agent field', () => {
-		const item = mapOktaUser(oktaUser({ profile: { email: '' } }), 'agent', agentConfig(), { teams });
+		const item = mapOktaUser(oktaUser({ profile: { email: '' } }), 'agent', agentConfig(), {
+			teams,
+		});
 		assert.match(item.warnings[0], /^no email: the Halo field email is empty/);
 	});
 });

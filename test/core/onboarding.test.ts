@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
@@ -24,7 +23,13 @@ function item(overrides: Partial<UpsertResultItem> = {}): UpsertResultItem {
 			status: 'ACTIVE',
 			login: 'ada@example.com',
 			groups: [{ id: '00g1', name: 'Engineering' }],
-			profile: { firstName: 'Ada', lastName: 'Lovelace', department: 'R&D', startDate: '2024-05-01', costCenter: '17' },
+			profile: {
+				firstName: 'Ada',
+				lastName: 'Lovelace',
+				department: 'R&D',
+				startDate: '2024-05-01',
+				costCenter: '17',
+			},
 		},
 		record: { name: 'Ada Lovelace', emailaddress: 'ada@example.com', site_id: 2 },
 		...overrides,
@@ -34,7 +39,12 @@ function item(overrides: Partial<UpsertResultItem> = {}): UpsertResultItem {
 describe('onboardingSkipReason', () => {
 	const cases: Array<[string, Partial<UpsertResultItem>, boolean, RegExp | undefined]> = [
 		['created user', {}, true, undefined],
-		['updated user, only created', { action: 'updated' }, true, /Not newly created \(action: updated\)/],
+		[
+			'updated user, only created',
+			{ action: 'updated' },
+			true,
+			/Not newly created \(action: updated\)/,
+		],
 		['updated user, all', { action: 'updated' }, false, undefined],
 		['failed upsert', { action: 'failed' }, false, /failed/],
 		['agent', { target: 'agent' }, true, /Agents are not Halo end users/],
@@ -54,7 +64,8 @@ describe('buildOnboardingTicket', () => {
 		const ticket = buildOnboardingTicket(item(), { ticketTypeId: 3 }, { client_id: 1, site_id: 2 });
 		assert.deepEqual(ticket, {
 			summary: 'New starter: Ada Lovelace',
-			details: 'Ada Lovelace (ada@example.com) has been created in Halo from Okta. Please prepare their accounts and equipment.',
+			details:
+				'Ada Lovelace (ada@example.com) has been created in Halo from Okta. Please prepare their accounts and equipment.',
 			tickettype_id: 3,
 			user_id: 42,
 			client_id: 1,
@@ -69,7 +80,8 @@ describe('buildOnboardingTicket', () => {
 				ticketTypeId: 3,
 				templateId: 1,
 				summary: 'Onboard {{ record.name }} ({{okta.profile.department}})',
-				details: 'Starts {{profile.startDate}}; team {{department}}; missing "{{profile.nothing}}".',
+				details:
+					'Starts {{profile.startDate}}; team {{department}}; missing "{{profile.nothing}}".',
 				fields: [
 					{ halo: 'category_1', okta: 'okta.profile.department' },
 					{ halo: 'priority_id', okta: '{{profile.costCenter}}' },
@@ -124,10 +136,13 @@ describe('one onboarding ticket per person', () => {
 			{ id: 7 },
 			{ id: 8, user_id: '43' },
 		]);
-		assert.deepEqual([...index.entries()], [
-			[42, 5],
-			[43, 8],
-		]);
+		assert.deepEqual(
+			[...index.entries()],
+			[
+				[42, 5],
+				[43, 8],
+			],
+		);
 	});
 
 	test('the ledger refuses existing, repeated and already logged people', () => {
@@ -144,7 +159,12 @@ describe('one onboarding ticket per person', () => {
 
 describe('CAB approval refusal', () => {
 	test('recognised and explained', () => {
-		assert.equal(isCabApprovalRefusal('Halo answered 400 to POST /api/Tickets: CODE:APP03/2 Please select the CAB members to approve.'), true);
+		assert.equal(
+			isCabApprovalRefusal(
+				'Halo answered 400 to POST /api/Tickets: CODE:APP03/2 Please select the CAB members to approve.',
+			),
+			true,
+		);
 		assert.equal(isCabApprovalRefusal('Halo answered 400: something else'), false);
 		assert.equal(
 			cabApprovalMessage({ id: 4, name: 'Change Request' }),

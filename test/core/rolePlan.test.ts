@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { groupMatches, planRoles, roleNeeds, roleStateFromHalo } from '../../lib/core/rolePlan';
@@ -17,7 +16,12 @@ const mappings: RoleMapping[] = [
 	{ group: 'Approvers', userRoleId: 8 },
 ];
 
-function item(target: 'user' | 'agent', haloId: number | null, groups: string[], action: UpsertResultItem['action'] = 'updated'): UpsertResultItem {
+function item(
+	target: 'user' | 'agent',
+	haloId: number | null,
+	groups: string[],
+	action: UpsertResultItem['action'] = 'updated',
+): UpsertResultItem {
 	return {
 		action,
 		target,
@@ -27,7 +31,9 @@ function item(target: 'user' | 'agent', haloId: number | null, groups: string[],
 			id: `00u${haloId}`,
 			status: 'ACTIVE',
 			login: `p${haloId}@example.com`,
-			groups: groups.map((name) => (name.startsWith('00g') ? { id: name, name: 'Support Desk' } : { id: `00g-${name}`, name })),
+			groups: groups.map((name) =>
+				name.startsWith('00g') ? { id: name, name: 'Support Desk' } : { id: `00g-${name}`, name },
+			),
 			profile: {},
 		},
 		record: {},
@@ -37,15 +43,33 @@ function item(target: 'user' | 'agent', haloId: number | null, groups: string[],
 function state(): CurrentRoleState {
 	return {
 		agentRoles: new Map([
-			[10, [{ id: MANUAL, name: 'Hand-made' }, { id: ADMIN.toUpperCase(), name: 'Admin' }]],
+			[
+				10,
+				[
+					{ id: MANUAL, name: 'Hand-made' },
+					{ id: ADMIN.toUpperCase(), name: 'Admin' },
+				],
+			],
 			[11, []],
 		]),
 		userRoles: new Map([
-			[20, [{ id: 3, name: 'Basic' }, { id: 7, name: 'Manager' }]],
+			[
+				20,
+				[
+					{ id: 3, name: 'Basic' },
+					{ id: 7, name: 'Manager' },
+				],
+			],
 			[21, [{ id: 3, name: 'Basic' }]],
 		]),
 		cabMembers: new Map([
-			[1, [{ id: 500, cab_id: 1, agent_id: 10 }, { id: 501, cab_id: 1, agent_id: 99 }]],
+			[
+				1,
+				[
+					{ id: 500, cab_id: 1, agent_id: 10 },
+					{ id: 501, cab_id: 1, agent_id: 99 },
+				],
+			],
 			[2, [{ id: 502, cab_id: 2, agent_id: 11 }]],
 			[3, [{ id: 503, cab_id: 3, agent_id: 10 }]],
 		]),
@@ -62,7 +86,12 @@ describe('planRoles', () => {
 			name: 'agent who left IT Admins and joined Support: admin role and CAB 1 removed, support added, hand-made role kept',
 			items: [item('agent', 10, ['00g-support'])],
 			expect: {
-				items: [{ added: { agentRoles: [SUPPORT], cabs: [], userRoles: [] }, removed: { agentRoles: [ADMIN.toUpperCase()], cabs: [1], userRoles: [] } }],
+				items: [
+					{
+						added: { agentRoles: [SUPPORT], cabs: [], userRoles: [] },
+						removed: { agentRoles: [ADMIN.toUpperCase()], cabs: [1], userRoles: [] },
+					},
+				],
 				agents: [{ id: 10, roles: [{ id: MANUAL, name: 'Hand-made' }, { id: SUPPORT }] }],
 				users: [],
 				cabs: [{ id: 1, members: [{ id: 501, cab_id: 1, agent_id: 99 }] }],
@@ -72,7 +101,12 @@ describe('planRoles', () => {
 			name: 'agent who already has everything (GUID case differs): nothing written; unmanaged CAB 3 untouched',
 			items: [item('agent', 10, ['IT Admins'])],
 			expect: {
-				items: [{ added: { agentRoles: [], cabs: [], userRoles: [] }, removed: { agentRoles: [], cabs: [], userRoles: [] } }],
+				items: [
+					{
+						added: { agentRoles: [], cabs: [], userRoles: [] },
+						removed: { agentRoles: [], cabs: [], userRoles: [] },
+					},
+				],
 				agents: [],
 				users: [],
 				cabs: [],
@@ -82,11 +116,23 @@ describe('planRoles', () => {
 			name: 'agent who joins IT Admins and leaves Change Board',
 			items: [item('agent', 11, ['it admins'])],
 			expect: {
-				items: [{ added: { agentRoles: [ADMIN], cabs: [1], userRoles: [] }, removed: { agentRoles: [], cabs: [2], userRoles: [] } }],
+				items: [
+					{
+						added: { agentRoles: [ADMIN], cabs: [1], userRoles: [] },
+						removed: { agentRoles: [], cabs: [2], userRoles: [] },
+					},
+				],
 				agents: [{ id: 11, roles: [{ id: ADMIN }] }],
 				users: [],
 				cabs: [
-					{ id: 1, members: [{ id: 500, cab_id: 1, agent_id: 10 }, { id: 501, cab_id: 1, agent_id: 99 }, { agent_id: 11 }] },
+					{
+						id: 1,
+						members: [
+							{ id: 500, cab_id: 1, agent_id: 10 },
+							{ id: 501, cab_id: 1, agent_id: 99 },
+							{ agent_id: 11 },
+						],
+					},
 					{ id: 2, members: [] },
 				],
 			},
@@ -96,8 +142,14 @@ describe('planRoles', () => {
 			items: [item('user', 20, ['Approvers', 'IT Admins']), item('user', 21, ['Managers'])],
 			expect: {
 				items: [
-					{ added: { agentRoles: [], cabs: [], userRoles: [8] }, removed: { agentRoles: [], cabs: [], userRoles: [7] } },
-					{ added: { agentRoles: [], cabs: [], userRoles: [7] }, removed: { agentRoles: [], cabs: [], userRoles: [] } },
+					{
+						added: { agentRoles: [], cabs: [], userRoles: [8] },
+						removed: { agentRoles: [], cabs: [], userRoles: [7] },
+					},
+					{
+						added: { agentRoles: [], cabs: [], userRoles: [7] },
+						removed: { agentRoles: [], cabs: [], userRoles: [] },
+					},
 				],
 				agents: [],
 				users: [
@@ -121,8 +173,14 @@ describe('planRoles', () => {
 					null,
 					null,
 					null,
-					{ added: { agentRoles: [], cabs: [], userRoles: [7] }, removed: { agentRoles: [], cabs: [], userRoles: [] } },
-					{ added: { agentRoles: [], cabs: [], userRoles: [] }, removed: { agentRoles: [], cabs: [], userRoles: [] } },
+					{
+						added: { agentRoles: [], cabs: [], userRoles: [7] },
+						removed: { agentRoles: [], cabs: [], userRoles: [] },
+					},
+					{
+						added: { agentRoles: [], cabs: [], userRoles: [] },
+						removed: { agentRoles: [], cabs: [], userRoles: [] },
+					},
 				],
 				users: [{ id: 21, roles: [{ id: 3, name: 'Basic' }, { id: 7 }] }],
 				agents: [],
@@ -141,7 +199,16 @@ describe('planRoles', () => {
 					},
 				],
 				agents: [],
-				cabs: [{ id: 1, members: [{ id: 500, cab_id: 1, agent_id: 10 }, { id: 501, cab_id: 1, agent_id: 99 }, { agent_id: 404 }] }],
+				cabs: [
+					{
+						id: 1,
+						members: [
+							{ id: 500, cab_id: 1, agent_id: 10 },
+							{ id: 501, cab_id: 1, agent_id: 99 },
+							{ agent_id: 404 },
+						],
+					},
+				],
 			},
 		},
 	];
@@ -180,13 +247,24 @@ describe('planRoles', () => {
 
 describe('roleNeeds and groupMatches', () => {
 	test('reads only what the mappings and items use', () => {
-		assert.deepEqual(roleNeeds(mappings, [{ target: 'user' }]), { agentRoles: false, cabs: false, userRoles: true });
-		assert.deepEqual(roleNeeds(mappings, [{ target: 'agent' }]), { agentRoles: true, cabs: true, userRoles: false });
-		assert.deepEqual(roleNeeds([{ group: 'x', cabId: 1 }], [{ target: 'agent' }, { target: 'user' }]), {
+		assert.deepEqual(roleNeeds(mappings, [{ target: 'user' }]), {
 			agentRoles: false,
+			cabs: false,
+			userRoles: true,
+		});
+		assert.deepEqual(roleNeeds(mappings, [{ target: 'agent' }]), {
+			agentRoles: true,
 			cabs: true,
 			userRoles: false,
 		});
+		assert.deepEqual(
+			roleNeeds([{ group: 'x', cabId: 1 }], [{ target: 'agent' }, { target: 'user' }]),
+			{
+				agentRoles: false,
+				cabs: true,
+				userRoles: false,
+			},
+		);
 	});
 
 	test('by id exactly, by name regardless of case', () => {
@@ -217,9 +295,12 @@ describe('roleStateFromHalo', () => {
 				{ id: 10, cab_id: 3, agent_id: 5 },
 			],
 		});
-		assert.deepEqual([...s.cabMembers!.entries()], [
-			[1, [{ id: 9, cab_id: 1, agent_id: 5 }]],
-			[2, []],
-		]);
+		assert.deepEqual(
+			[...s.cabMembers!.entries()],
+			[
+				[1, [{ id: 9, cab_id: 1, agent_id: 5 }]],
+				[2, []],
+			],
+		);
 	});
 });

@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { findSiteRule } from '../../lib/core/siteRules';
@@ -16,10 +15,22 @@ const rules: SiteRule[] = [
 describe('findSiteRule', () => {
 	const cases: Array<{ name: string; user: UserSpec; siteId: number | undefined }> = [
 		{ name: 'group by name, case-insensitive', user: { groups: ['Sales'] }, siteId: 20 },
-		{ name: 'group by id', user: { groups: [{ id: '00g-london', name: 'London Office' }] }, siteId: 30 },
-		{ name: 'first match wins', user: { groups: ['London Office', 'SALES', { id: '00g-london', name: 'L' }] }, siteId: 20 },
+		{
+			name: 'group by id',
+			user: { groups: [{ id: '00g-london', name: 'London Office' }] },
+			siteId: 30,
+		},
+		{
+			name: 'first match wins',
+			user: { groups: ['London Office', 'SALES', { id: '00g-london', name: 'L' }] },
+			siteId: 20,
+		},
 		{ name: 'status filter excludes', user: { groups: ['Contractors'] }, siteId: undefined },
-		{ name: 'status filter includes', user: { status: 'STAGED', groups: ['Contractors', 'Sales'] }, siteId: 10 },
+		{
+			name: 'status filter includes',
+			user: { status: 'STAGED', groups: ['Contractors', 'Sales'] },
+			siteId: 10,
+		},
 		{ name: 'app assignment', user: { appIds: ['0oa-other', '0oa-portal'] }, siteId: 40 },
 		{ name: 'statuses-only rule', user: { status: 'SUSPENDED' }, siteId: 50 },
 		{ name: 'nothing matches', user: { groups: ['Everyone'] }, siteId: undefined },

@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { compileSource, parsePath, parseTemplate, renderText } from '../../lib/core/template';
@@ -50,7 +49,10 @@ describe('parseTemplate and compileSource', () => {
 describe('renderText', () => {
 	test('keeps literal text even when placeholders are empty', () => {
 		const user = oktaUser({ profile: { firstName: '', lastName: 'Hopper' } });
-		assert.equal(renderText(user, 'New starter: {{profile.firstName}} {{profile.lastName}}'), 'New starter:  Hopper');
+		assert.equal(
+			renderText(user, 'New starter: {{profile.firstName}} {{profile.lastName}}'),
+			'New starter:  Hopper',
+		);
 		assert.equal(renderText(user, 'Welcome {{ profile.nickName }}'), 'Welcome ');
 		assert.equal(renderText(user, 'No placeholders'), 'No placeholders');
 	});

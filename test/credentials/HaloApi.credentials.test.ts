@@ -1,15 +1,22 @@
 /** The haloApi credential: fields, preAuthentication (token via authinfo, tenant, scope), header, test request. */
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { Workflow } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions, INodeType, INodeTypes } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeType,
+	INodeTypes,
+} from 'n8n-workflow';
 
 import { HaloApi } from '../../credentials/HaloApi.credentials';
 
 const credential = new HaloApi();
 
-function fakeHelpers(answers: (options: IHttpRequestOptions) => { statusCode: number; body: unknown }) {
+function fakeHelpers(
+	answers: (options: IHttpRequestOptions) => { statusCode: number; body: unknown },
+) {
 	const calls: IHttpRequestOptions[] = [];
 	const helpers = {
 		httpRequest: async (options: IHttpRequestOptions) => {
@@ -20,7 +27,9 @@ function fakeHelpers(answers: (options: IHttpRequestOptions) => { statusCode: nu
 	return { helper: { helpers } as IHttpRequestHelper, calls };
 }
 
-const data = (extra: Partial<ICredentialDataDecryptedObject> = {}): ICredentialDataDecryptedObject => ({
+const data = (
+	extra: Partial<ICredentialDataDecryptedObject> = {},
+): ICredentialDataDecryptedObject => ({
 	url: 'https://acme.halopsa.com/',
 	authUrl: '',
 	tenant: '',
@@ -32,55 +41,122 @@ const data = (extra: Partial<ICredentialDataDecryptedObject> = {}): ICredentialD
 
 /** Resolves a credential expression as n8n does (legacy expression engine). */
 function resolve(expression: string, credentials: ICredentialDataDecryptedObject): unknown {
-	const nodeType = { description: { name: 'x', displayName: 'x', group: [], version: 1, description: '', defaults: {}, inputs: [], outputs: [], properties: [] } } as unknown as INodeType;
-	const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
-	const node = { id: '1', name: 'x', type: 'x', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+	const nodeType = {
+		description: {
+			name: 'x',
+			displayName: 'x',
+			group: [],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: [],
+			outputs: [],
+			properties: [],
+		},
+	} as unknown as INodeType;
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const node = {
+		id: '1',
+		name: 'x',
+		type: 'x',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: {},
+	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	return workflow.expression.getSimpleParameterValue(node, expression, 'internal', { $credentials: credentials }, undefined, '');
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		expression,
+		'internal',
+		{ $credentials: credentials },
+		undefined,
+		'',
+	);
 }
 
 describe('haloApi credential', () => {
 	test('fields as DESIGN.md names them; the token is hidden and expirable; the secret is a password', () => {
 		assert.equal(credential.name, 'haloApi');
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
-		assert.deepEqual(Object.keys(byName).sort(), ['accessToken', 'authUrl', 'clientId', 'clientSecret', 'scope', 'tenant', 'url']);
+		assert.deepEqual(Object.keys(byName).sort(), [
+			'accessToken',
+			'authUrl',
+			'clientId',
+			'clientSecret',
+			'scope',
+			'tenant',
+			'url',
+		]);
 		assert.equal(byName.accessToken.type, 'hidden');
 		assert.equal(byName.accessToken.typeOptions?.expirable, true);
 		assert.equal(byName.clientSecret.typeOptions?.password, true);
 		assert.equal(byName.scope.default, 'all');
-		assert.deepEqual(credential.authenticate, { type: 'generic', properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } } });
+		assert.deepEqual(credential.authenticate, {
+			type: 'generic',
+			properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+		});
 	});
 
 	test('preAuthentication asks authinfo when authUrl is empty, then posts the client-credentials form', async () => {
 		const { helper, calls } = fakeHelpers((o) =>
 			o.url.endsWith('/api/authinfo')
 				? { statusCode: 200, body: { auth_url: 'https://auth.acme.example/auth' } }
-				: { statusCode: 200, body: { access_token: 'tok-1', token_type: 'Bearer', expires_in: 3600 } },
+				: {
+						statusCode: 200,
+						body: { access_token: 'tok-1', token_type: 'Bearer', expires_in: 3600 },
+					},
 		);
-		assert.deepEqual(await credential.preAuthentication.call(helper, data({ tenant: 'acme', scope: '' })), { accessToken: 'tok-1' });
+		assert.deepEqual(
+			await credential.preAuthentication.call(helper, data({ tenant: 'acme', scope: '' })),
+			{ accessToken: 'tok-1' },
+		);
 		assert.equal(calls[0].url, 'https://acme.halopsa.com/api/authinfo');
 		assert.equal(calls[1].url, 'https://auth.acme.example/auth/token');
 		assert.equal(calls[1].method, 'POST');
 		assert.deepEqual(calls[1].qs, { tenant: 'acme' });
-		assert.equal((calls[1].headers as Record<string, string>)['Content-Type'], 'application/x-www-form-urlencoded');
-		assert.equal(String(calls[1].body), 'grant_type=client_credentials&client_id=cid&client_secret=top-secret-value&scope=all');
+		assert.equal(
+			(calls[1].headers as Record<string, string>)['Content-Type'],
+			'application/x-www-form-urlencoded',
+		);
+		assert.equal(
+			String(calls[1].body),
+			'grant_type=client_credentials&client_id=cid&client_secret=top-secret-value&scope=all',
+		);
 		assert.ok(calls.every((c) => c.ignoreHttpStatusErrors && c.returnFullResponse));
 	});
 
 	test('a configured authUrl is used without asking; a refusal names Halo’s reason, never the secret', async () => {
-		const { helper, calls } = fakeHelpers(() => ({ statusCode: 401, body: { error: 'invalid_client' } }));
-		await assert.rejects(credential.preAuthentication.call(helper, data({ authUrl: 'https://id.example/auth/' })), (e: Error) => {
-			assert.equal(e.message, 'Halo answered 401 to request an access token: invalid_client.');
-			assert.doesNotMatch(`${e.message} ${e.stack} ${JSON.stringify(e)}`, /top-secret-value/);
-			return true;
-		});
-		assert.deepEqual(calls.map((c) => c.url), ['https://id.example/auth/token']);
+		const { helper, calls } = fakeHelpers(() => ({
+			statusCode: 401,
+			body: { error: 'invalid_client' },
+		}));
+		await assert.rejects(
+			credential.preAuthentication.call(helper, data({ authUrl: 'https://id.example/auth/' })),
+			(e: Error) => {
+				assert.equal(e.message, 'Halo answered 401 to request an access token: invalid_client.');
+				assert.doesNotMatch(`${e.message} ${e.stack} ${JSON.stringify(e)}`, /top-secret-value/);
+				return true;
+			},
+		);
+		assert.deepEqual(
+			calls.map((c) => c.url),
+			['https://id.example/auth/token'],
+		);
 	});
 
 	test('the credential test calls GET {url}/api/Agent/me, whatever the URL’s tail', () => {
 		const request = credential.test.request;
 		assert.equal(request.url, '/api/Agent/me');
-		for (const url of ['https://acme.halopsa.com', 'https://acme.halopsa.com/', 'https://acme.halopsa.com/api', 'https://acme.halopsa.com/api/']) {
+		for (const url of [
+			'https://acme.halopsa.com',
+			'https://acme.halopsa.com/',
+			'https://acme.halopsa.com/api',
+			'https://acme.halopsa.com/api/',
+		]) {
 			assert.equal(resolve(String(request.baseURL), data({ url })), 'https://acme.halopsa.com');
 		}
 	});

@@ -3,12 +3,18 @@
  * `authenticate`, the service app's `preAuthentication`, and each credential
  * test request run the way n8n's credential tester does, against the emulator.
  */
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 
 import { Workflow } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpRequestHelper, IHttpRequestOptions, INodeType, INodeTypes } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeType,
+	INodeTypes,
+} from 'n8n-workflow';
 
 import type { HttpMethod } from '../../lib/http/types';
 import { OktaAuthCodeOAuth2Api } from '../../credentials/OktaAuthCodeOAuth2Api.credentials';
@@ -28,36 +34,112 @@ function fetchHelper(): IHttpRequestHelper & { calls: IHttpRequestOptions[] } {
 	const httpRequest = async (options: IHttpRequestOptions) => {
 		calls.push(options);
 		const headers = options.headers as Record<string, string>;
-		const form = typeof options.body === 'string' ? Object.fromEntries(new URLSearchParams(options.body)) : undefined;
-		const response = await send({ method: (options.method ?? 'GET') as HttpMethod, url: options.url, headers, form, query: options.qs as never });
-		if (!options.ignoreHttpStatusErrors && response.status >= 400) throw new Error(`HTTP ${response.status}`);
-		return options.returnFullResponse ? { statusCode: response.status, headers: response.headers, body: response.body } : response.body;
+		const form =
+			typeof options.body === 'string'
+				? Object.fromEntries(new URLSearchParams(options.body))
+				: undefined;
+		const response = await send({
+			method: (options.method ?? 'GET') as HttpMethod,
+			url: options.url,
+			headers,
+			form,
+			query: options.qs as never,
+		});
+		if (!options.ignoreHttpStatusErrors && response.status >= 400)
+			throw new Error(`HTTP ${response.status}`);
+		return options.returnFullResponse
+			? { statusCode: response.status, headers: response.headers, body: response.body }
+			: response.body;
 	};
-	return { helpers: { httpRequest }, calls } as unknown as IHttpRequestHelper & { calls: IHttpRequestOptions[] };
+	return { helpers: { httpRequest }, calls } as unknown as IHttpRequestHelper & {
+		calls: IHttpRequestOptions[];
+	};
 }
 
 /** Resolves a credential expression as n8n does (`$credentials` in requests, `$self` in defaults). */
 function resolve(expression: string, credentials: ICredentialDataDecryptedObject): string {
-	const nodeType = { description: { name: 'x', displayName: 'x', group: [], version: 1, description: '', defaults: {}, inputs: [], outputs: [], properties: [] } } as unknown as INodeType;
-	const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
-	const node = { id: '1', name: 'x', type: 'x', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+	const nodeType = {
+		description: {
+			name: 'x',
+			displayName: 'x',
+			group: [],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: [],
+			outputs: [],
+			properties: [],
+		},
+	} as unknown as INodeType;
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const node = {
+		id: '1',
+		name: 'x',
+		type: 'x',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: {},
+	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	return String(workflow.expression.getSimpleParameterValue(node, expression, 'internal', { $credentials: credentials, $self: credentials } as never, undefined, ''));
+	return String(
+		workflow.expression.getSimpleParameterValue(
+			node,
+			expression,
+			'internal',
+			{ $credentials: credentials, $self: credentials } as never,
+			undefined,
+			'',
+		),
+	);
 }
 
 /** n8n's credential tester: resolve the test request, authenticate it, send it, apply the rules to a failure. */
 async function runCredentialTest(
 	testRequest: ICredentialTestRequest,
 	credentials: ICredentialDataDecryptedObject,
-	authenticate: (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>,
-): Promise<{ status: 'OK' | 'Error'; message: string; httpStatus: number; options: IHttpRequestOptions }> {
+	authenticate: (
+		c: ICredentialDataDecryptedObject,
+		o: IHttpRequestOptions,
+	) => Promise<IHttpRequestOptions>,
+): Promise<{
+	status: 'OK' | 'Error';
+	message: string;
+	httpStatus: number;
+	options: IHttpRequestOptions;
+}> {
 	const request = testRequest.request as IHttpRequestOptions & { baseURL: string };
-	const options = await authenticate(credentials, { ...request, baseURL: resolve(request.baseURL, credentials), method: 'GET' } as IHttpRequestOptions);
+	const options = await authenticate(credentials, {
+		...request,
+		baseURL: resolve(request.baseURL, credentials),
+		method: 'GET',
+	} as IHttpRequestOptions);
 	const base = (options as IHttpRequestOptions & { baseURL: string }).baseURL;
-	const response = await fetchRequestFn()({ method: 'GET', url: `${base}${options.url}`, query: options.qs as never, headers: options.headers as Record<string, string> });
-	if (response.status < 300) return { status: 'OK', message: 'Connection tested successfully', httpStatus: response.status, options };
-	const rule = (testRequest.rules ?? []).find((r) => r.type === 'responseCode' && r.properties.value === response.status);
-	return { status: 'Error', message: rule?.properties.message ?? `HTTP ${response.status}`, httpStatus: response.status, options };
+	const response = await fetchRequestFn()({
+		method: 'GET',
+		url: `${base}${options.url}`,
+		query: options.qs as never,
+		headers: options.headers as Record<string, string>,
+	});
+	if (response.status < 300)
+		return {
+			status: 'OK',
+			message: 'Connection tested successfully',
+			httpStatus: response.status,
+			options,
+		};
+	const rule = (testRequest.rules ?? []).find(
+		(r) => r.type === 'responseCode' && r.properties.value === response.status,
+	);
+	return {
+		status: 'Error',
+		message: rule?.properties.message ?? `HTTP ${response.status}`,
+		httpStatus: response.status,
+		options,
+	};
 }
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -66,34 +148,70 @@ const publicJwk = rsa.publicKey.export({ format: 'jwk' });
 
 describe('Okta credentials', () => {
 	let okta: OktaEmulator;
-	before(async () => {
+	beforeAll(async () => {
 		okta = await startOktaEmulator({ org: { users: 30, groups: 3 } });
-		okta.registerServiceApp({ clientId: 'svc', publicJwk: { ...publicJwk, kid: 'kid-1' } as never, dpop: true, scopes: ['okta.users.read', 'okta.groups.read', 'okta.apps.read'] });
-		okta.registerServiceApp({ clientId: 'svc-groups-only', publicJwk, dpop: false, scopes: ['okta.groups.read'] });
+		okta.registerServiceApp({
+			clientId: 'svc',
+			publicJwk: { ...publicJwk, kid: 'kid-1' } as never,
+			dpop: true,
+			scopes: ['okta.users.read', 'okta.groups.read', 'okta.apps.read'],
+		});
+		okta.registerServiceApp({
+			clientId: 'svc-groups-only',
+			publicJwk,
+			dpop: false,
+			scopes: ['okta.groups.read'],
+		});
 	});
-	after(() => okta.close());
+	afterAll(() => okta.close());
 
 	describe('oktaTokenApi', () => {
 		const credential = new OktaTokenApi();
 
 		test('fields, SSWS header, test request succeeds the first time', async () => {
 			assert.equal(credential.name, 'oktaTokenApi');
-			assert.deepEqual(credential.properties.map((p) => p.name), ['url', 'apiToken']);
+			assert.deepEqual(
+				credential.properties.map((p) => p.name),
+				['url', 'apiToken'],
+			);
 			assert.equal(credential.properties[1].typeOptions?.password, true);
-			const result = await runCredentialTest(credential.test, { url: `${okta.url}/`, apiToken: 'okta-test-token' }, credential.authenticate);
+			const result = await runCredentialTest(
+				credential.test,
+				{ url: `${okta.url}/`, apiToken: 'okta-test-token' },
+				credential.authenticate,
+			);
 			assert.equal(result.status, 'OK');
-			assert.equal((result.options.headers as Record<string, string>).Authorization, 'SSWS okta-test-token');
+			assert.equal(
+				(result.options.headers as Record<string, string>).Authorization,
+				'SSWS okta-test-token',
+			);
 		});
 
 		test('401 → "check the token"', async () => {
-			const result = await runCredentialTest(credential.test, { url: okta.url, apiToken: 'nope' }, credential.authenticate);
+			const result = await runCredentialTest(
+				credential.test,
+				{ url: okta.url, apiToken: 'nope' },
+				credential.authenticate,
+			);
 			assert.equal(result.httpStatus, 401);
 			assert.match(result.message, /check the token/);
 		});
 
 		test('admin or sub-path org URLs are refused before any request', async () => {
-			await assert.rejects(credential.authenticate({ url: 'https://acme-admin.okta.com', apiToken: 't' }, { url: '/api/v1/users' }), /primary Okta domain/);
-			await assert.rejects(credential.authenticate({ url: 'https://acme.okta.com/oauth2/default', apiToken: 't' }, { url: '/api/v1/users' }), /sub-path URL causes 404s/);
+			await assert.rejects(
+				credential.authenticate(
+					{ url: 'https://acme-admin.okta.com', apiToken: 't' },
+					{ url: '/api/v1/users' },
+				),
+				/primary Okta domain/,
+			);
+			await assert.rejects(
+				credential.authenticate(
+					{ url: 'https://acme.okta.com/oauth2/default', apiToken: 't' },
+					{ url: '/api/v1/users' },
+				),
+				/sub-path URL causes 404s/,
+			);
 		});
 	});
 
@@ -114,7 +232,17 @@ describe('Okta credentials', () => {
 
 		test('fields as DESIGN.md names them; the token is hidden, expirable and a password', () => {
 			const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
-			assert.deepEqual(Object.keys(byName).sort(), ['accessToken', 'clientId', 'dpopJwk', 'keyId', 'privateKey', 'scopes', 'tokenType', 'url', 'useDpop']);
+			assert.deepEqual(Object.keys(byName).sort(), [
+				'accessToken',
+				'clientId',
+				'dpopJwk',
+				'keyId',
+				'privateKey',
+				'scopes',
+				'tokenType',
+				'url',
+				'useDpop',
+			]);
 			assert.equal(byName.accessToken.type, 'hidden');
 			assert.equal(byName.accessToken.typeOptions?.expirable, true);
 			assert.equal(byName.privateKey.typeOptions?.password, true);
@@ -128,7 +256,10 @@ describe('Okta credentials', () => {
 			assert.equal(helper.calls.length, 2, 'use_dpop_nonce, then the token');
 			assert.equal(filled.tokenType, 'DPoP');
 			assert.ok(String(filled.accessToken).length > 20);
-			assert.ok(JSON.parse(String(filled.dpopJwk)).d, 'the DPoP private key is kept (encrypted by n8n) with the token');
+			assert.ok(
+				JSON.parse(String(filled.dpopJwk)).d,
+				'the DPoP private key is kept (encrypted by n8n) with the token',
+			);
 
 			const result = await runCredentialTest(credential.test, filled, credential.authenticate);
 			assert.equal(result.status, 'OK', result.message);
@@ -141,11 +272,19 @@ describe('Okta credentials', () => {
 		});
 
 		test('DPoP off against a DPoP app: preAuthentication fails with the switch to flip', async () => {
-			await assert.rejects(credential.preAuthentication.call(fetchHelper(), base({ useDpop: false })), /turn on "Use DPoP"/);
+			await assert.rejects(
+				credential.preAuthentication.call(fetchHelper(), base({ useDpop: false })),
+				/turn on "Use DPoP"/,
+			);
 		});
 
 		test('403 from the test names the missing scope okta.users.read', async () => {
-			const data = base({ clientId: 'svc-groups-only', keyId: '', scopes: 'okta.groups.read', useDpop: false });
+			const data = base({
+				clientId: 'svc-groups-only',
+				keyId: '',
+				scopes: 'okta.groups.read',
+				useDpop: false,
+			});
 			const filled = { ...data, ...(await credential.preAuthentication.call(fetchHelper(), data)) };
 			assert.equal(filled.tokenType, 'Bearer');
 			const result = await runCredentialTest(credential.test, filled, credential.authenticate);
@@ -162,8 +301,14 @@ describe('Okta credentials', () => {
 			const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 			assert.equal(byName.grantType.default, 'authorizationCode');
 			const data = { url: 'https://acme.okta.com/' };
-			assert.equal(resolve(String(byName.authUrl.default), data), 'https://acme.okta.com/oauth2/v1/authorize');
-			assert.equal(resolve(String(byName.accessTokenUrl.default), data), 'https://acme.okta.com/oauth2/v1/token');
+			assert.equal(
+				resolve(String(byName.authUrl.default), data),
+				'https://acme.okta.com/oauth2/v1/authorize',
+			);
+			assert.equal(
+				resolve(String(byName.accessTokenUrl.default), data),
+				'https://acme.okta.com/oauth2/v1/token',
+			);
 			assert.match(String(byName.scope.default), /offline_access/);
 			assert.match(String(byName.scope.default), /okta\.users\.read/);
 		});
@@ -173,18 +318,37 @@ describe('Okta credentials', () => {
 			okta.registerAuthCodeClient({ clientId: 'web', clientSecret: 'web-secret', redirectUri });
 			const authorize = new URL(`${okta.url}/oauth2/v1/authorize`);
 			const scope = String(credential.properties.find((p) => p.name === 'scope')!.default);
-			for (const [k, v] of Object.entries({ client_id: 'web', redirect_uri: redirectUri, response_type: 'code', scope, state: 's' })) authorize.searchParams.set(k, v);
-			const code = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!;
+			for (const [k, v] of Object.entries({
+				client_id: 'web',
+				redirect_uri: redirectUri,
+				response_type: 'code',
+				scope,
+				state: 's',
+			}))
+				authorize.searchParams.set(k, v);
+			const code = new URL(
+				(await fetch(authorize, { redirect: 'manual' })).headers.get('location')!,
+			).searchParams.get('code')!;
 			const token = (await (
 				await fetch(`${okta.url}/oauth2/v1/token`, {
 					method: 'POST',
-					headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from('web:web-secret').toString('base64')}` },
-					body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }).toString(),
+					headers: {
+						'Content-Type': 'application/x-www-form-urlencoded',
+						Authorization: `Basic ${Buffer.from('web:web-secret').toString('base64')}`,
+					},
+					body: new URLSearchParams({
+						grant_type: 'authorization_code',
+						code,
+						redirect_uri: redirectUri,
+					}).toString(),
 				})
 			).json()) as { access_token: string; refresh_token?: string };
 			assert.ok(token.refresh_token, 'offline_access gives n8n a refresh token');
 			// n8n signs OAuth2 requests with the Bearer token itself; the test request is ours.
-			const result = await runCredentialTest(credential.test, { url: okta.url }, async (_c, o) => ({ ...o, headers: { Authorization: `Bearer ${token.access_token}` } }));
+			const result = await runCredentialTest(credential.test, { url: okta.url }, async (_c, o) => ({
+				...o,
+				headers: { Authorization: `Bearer ${token.access_token}` },
+			}));
 			assert.equal(result.status, 'OK', result.message);
 		});
 	});
@@ -192,11 +356,28 @@ describe('Okta credentials', () => {
 	describe('oktaEventHookApi', () => {
 		test('fields; the shape check the trigger runs as its credential test', () => {
 			const credential = new OktaEventHookApi();
-			assert.deepEqual(credential.properties.map((p) => [p.name, p.default]), [['headerName', 'Authorization'], ['secret', '']]);
+			assert.deepEqual(
+				credential.properties.map((p) => [p.name, p.default]),
+				[
+					['headerName', 'Authorization'],
+					['secret', ''],
+				],
+			);
 			assert.equal(credential.properties[1].typeOptions?.password, true);
-			assert.equal(testEventHookCredential({ headerName: 'Authorization', secret: 'a-long-enough-secret' }).status, 'OK');
-			assert.equal(testEventHookCredential({ headerName: 'Bad Header', secret: 'a-long-enough-secret' }).status, 'Error');
-			assert.match(testEventHookCredential({ headerName: 'X-Secret', secret: 'short' }).message, /16 characters/);
+			assert.equal(
+				testEventHookCredential({ headerName: 'Authorization', secret: 'a-long-enough-secret' })
+					.status,
+				'OK',
+			);
+			assert.equal(
+				testEventHookCredential({ headerName: 'Bad Header', secret: 'a-long-enough-secret' })
+					.status,
+				'Error',
+			);
+			assert.match(
+				testEventHookCredential({ headerName: 'X-Secret', secret: 'short' }).message,
+				/16 characters/,
+			);
 		});
 	});
 });

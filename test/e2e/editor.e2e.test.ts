@@ -10,26 +10,42 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 
 import type { Emulators } from '../helpers/emulators';
 import { startEmulators } from '../helpers/emulators';
-import { N8nInstance, PACKAGE_DIR, emulatorCredentials, exampleWorkflows, installN8n, packPackage } from './realN8n';
+import {
+	N8nInstance,
+	PACKAGE_DIR,
+	emulatorCredentials,
+	exampleWorkflows,
+	installN8n,
+	packPackage,
+} from './realN8n';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(PACKAGE_DIR, 'docs', 'screenshots');
-const OWNER = { email: 'editor-test@example.com', firstName: 'Editor', lastName: 'Test', password: 'Editor-Test-Pass-1' };
+const OWNER = {
+	email: 'editor-test@example.com',
+	firstName: 'Editor',
+	lastName: 'Test',
+	password: 'Editor-Test-Pass-1',
+};
 const FULL_SYNC = 'okta-halo-full-sync.json';
 const WEBHOOK = 'okta-halo-webhook-onboarding.json';
 
 /** CI machines are Debian and run as root: install the browser when it is missing. */
 function ensureChromium() {
 	if (existsSync(CHROMIUM)) return;
-	if (process.getuid?.() !== 0) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-	const apt = (args: string[]) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	if (process.getuid?.() !== 0)
+		throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+	const apt = (args: string[]) =>
+		execFileSync('apt-get', args, {
+			stdio: 'inherit',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
 	apt(['update']);
 	apt(['install', '-y', 'chromium']);
 }
@@ -88,13 +104,20 @@ class Editor {
 		const panel = this.page.locator('[data-test-id="ndv"]');
 		// Escape closes an open dropdown, or the panel itself when none is open.
 		await this.page.keyboard.press('Escape');
-		if (await panel.isVisible()) await this.page.locator('[data-test-id="ndv-close-button"]').click({ timeout: 5_000 }).catch(() => undefined);
+		if (await panel.isVisible())
+			await this.page
+				.locator('[data-test-id="ndv-close-button"]')
+				.click({ timeout: 5_000 })
+				.catch(() => undefined);
 		await panel.waitFor({ state: 'hidden' });
 	}
 
 	/** The credential the panel shows (its name; n8n shows the bare id when it cannot match it). */
 	async credentialShown(): Promise<string> {
-		return await this.page.locator('[data-test-id="node-credentials-select"] input').first().inputValue();
+		return await this.page
+			.locator('[data-test-id="node-credentials-select"] input')
+			.first()
+			.inputValue();
 	}
 
 	parameter(name: string) {
@@ -111,7 +134,9 @@ class Editor {
 	async openOptions(name: string): Promise<string[]> {
 		const input = this.parameter(name).locator('input[role="combobox"]');
 		await input.click();
-		const items = this.page.locator(`#${await input.getAttribute('aria-controls')} .el-select-dropdown__item`);
+		const items = this.page.locator(
+			`#${await input.getAttribute('aria-controls')} .el-select-dropdown__item`,
+		);
 		await items.first().waitFor();
 		return await items.allInnerTexts();
 	}
@@ -119,7 +144,11 @@ class Editor {
 	async choose(name: string, option: string) {
 		const input = this.parameter(name).locator('input[role="combobox"]');
 		await input.click();
-		await this.page.locator(`#${await input.getAttribute('aria-controls')} .el-select-dropdown__item`, { hasText: option }).click();
+		await this.page
+			.locator(`#${await input.getAttribute('aria-controls')} .el-select-dropdown__item`, {
+				hasText: option,
+			})
+			.click();
 	}
 
 	async useFieldsBelow(node: string) {
@@ -143,7 +172,7 @@ function assertListed(options: string[], names: string[], what: string) {
 	}
 }
 
-describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 }, () => {
+describe("our nodes in n8n's editor (headless Chromium)", () => {
 	let n8n: N8nInstance;
 	let emulators: Emulators;
 	let context: BrowserContext;
@@ -153,15 +182,22 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 	const fullSync = examples.find((e) => e.file === FULL_SYNC)!;
 	const webhook = examples.find((e) => e.file === WEBHOOK)!;
 
-	before(async () => {
+	beforeAll(async () => {
 		assert.ok(fullSync && webhook, `examples/${FULL_SYNC} and examples/${WEBHOOK} exist`);
 		ensureChromium();
 		mkdirSync(SHOTS, { recursive: true });
 		const packDir = mkdtempSync(path.join(tmpdir(), 'okta-halo-pack-'));
 		n8n = new N8nInstance(installN8n(), packPackage(packDir));
 		rmSync(packDir, { recursive: true, force: true });
-		emulators = await startEmulators({ okta: { org: { users: 40, groups: 30, apps: 3, seed: 1 } } });
-		await n8n.importCredentials(emulatorCredentials({ okta: emulators.okta.url, halo: emulators.halo.url }, 'editor-hook-secret'));
+		emulators = await startEmulators({
+			okta: { org: { users: 40, groups: 30, apps: 3, seed: 1 } },
+		});
+		await n8n.importCredentials(
+			emulatorCredentials(
+				{ okta: emulators.okta.url, halo: emulators.halo.url },
+				'editor-hook-secret',
+			),
+		);
 		await n8n.importWorkflows(examples.map((e) => e.workflow));
 		await n8n.start();
 		await n8n.setupOwner(OWNER);
@@ -174,7 +210,7 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 		await editor.logIn();
 	});
 
-	after(async () => {
+	afterAll(async () => {
 		await context?.close();
 		if (profile) rmSync(profile, { recursive: true, force: true });
 		await n8n?.stop();
@@ -185,9 +221,16 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 	test('the full sync example opens on the canvas with our node types', async () => {
 		await editor.openWorkflow(fullSync.id);
 		await editor.page.waitForLoadState('networkidle');
-		const types = await editor.page.$$eval('[data-test-id="canvas-node"]', (nodes) => nodes.map((n) => n.getAttribute('data-node-type')));
-		const ours = fullSync.workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-okta-halo.')).map((n) => n.type);
-		assert.deepEqual(types.filter((t) => t?.startsWith('n8n-nodes-okta-halo.')).sort(), [...ours].sort());
+		const types = await editor.page.$$eval('[data-test-id="canvas-node"]', (nodes) =>
+			nodes.map((n) => n.getAttribute('data-node-type')),
+		);
+		const ours = fullSync.workflow.nodes
+			.filter((n) => n.type.startsWith('n8n-nodes-okta-halo.'))
+			.map((n) => n.type);
+		assert.deepEqual(
+			types.filter((t) => t?.startsWith('n8n-nodes-okta-halo.')).sort(),
+			[...ours].sort(),
+		);
 		await editor.screenshot('canvas-full-sync.png');
 	});
 
@@ -197,16 +240,26 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 		await editor.page.click('[data-test-id="execute-workflow-button"]');
 		const last = fullSync.workflow.nodes[fullSync.workflow.nodes.length - 1].name;
 		const done = editor.page
-			.locator(`[data-test-id="canvas-node"][data-node-name="${last}"] [data-test-id="canvas-node-status-success"]`)
+			.locator(
+				`[data-test-id="canvas-node"][data-node-name="${last}"] [data-test-id="canvas-node-status-success"]`,
+			)
 			.or(editor.page.locator('[data-test-id="canvas-node-status-error"]'));
 		await done.first().waitFor({ timeout: 90_000 });
-		assert.equal(await editor.page.locator('[data-test-id="canvas-node-status-error"]').count(), 0, 'no node failed');
+		assert.equal(
+			await editor.page.locator('[data-test-id="canvas-node-status-error"]').count(),
+			0,
+			'no node failed',
+		);
 		const halo = emulators.halo.store;
 		assert.ok(halo.users.all().length > 0, 'Halo has users');
 		assert.ok(halo.tickets.all().length > 0, 'Halo has onboarding tickets');
 		await editor.screenshot('canvas-full-sync-executed.png');
 		// The "executed successfully" toast would sit in the later pictures.
-		await editor.page.locator('.el-notification__closeBtn').first().click({ timeout: 5_000 }).catch(() => undefined);
+		await editor.page
+			.locator('.el-notification__closeBtn')
+			.first()
+			.click({ timeout: 5_000 })
+			.catch(() => undefined);
 	});
 
 	test('List Okta Users and Groups: the group picker searches Okta groups', async () => {
@@ -217,7 +270,9 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 		await editor.parameter('group').locator('[data-test-id="rlc-input"]').click();
 		// Okta's `q` matches the start of a group name.
 		await editor.page.fill('[data-test-id="rlc-search"]', 'Office');
-		const offices = emulators.okta.store.groups.map((g) => g.profile.name).filter((name) => name.startsWith('Office'));
+		const offices = emulators.okta.store.groups
+			.map((g) => g.profile.name)
+			.filter((name) => name.startsWith('Office'));
 		assert.ok(offices.length > 1);
 		const item = editor.page.locator('[data-test-id="rlc-item"]');
 		await item.filter({ hasText: offices[offices.length - 1] }).waitFor();
@@ -232,10 +287,18 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 		assert.equal(await editor.credentialShown(), 'Halo (emulator)');
 		await editor.useFieldsBelow('Map to Halo');
 		const roles = await editor.openOptions('defaultUserRoleId');
-		assertListed(roles, emulators.halo.store.userRoles.all().map((r) => r.name), 'Default User Role');
+		assertListed(
+			roles,
+			emulators.halo.store.userRoles.all().map((r) => r.name),
+			'Default User Role',
+		);
 		await editor.page.keyboard.press('Escape');
 		const sites = await editor.openOptions('defaultSiteId');
-		assertListed(sites, ['Head Office', ...emulators.halo.store.sites.all().map((s) => s.name)], 'Default Site');
+		assertListed(
+			sites,
+			['Head Office', ...emulators.halo.store.sites.all().map((s) => s.name)],
+			'Default Site',
+		);
 		await editor.screenshot('node-map-to-halo.png');
 		await editor.closeNode();
 	});
@@ -246,7 +309,11 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 		await editor.openNode('Map to Halo');
 		await editor.useFieldsBelow('Map to Halo');
 		const teams = await editor.openOptions('agentDefaultTeam');
-		assertListed(teams, ['Service Desk', ...emulators.halo.store.teams.all().map((t) => t.name)], 'Default Team');
+		assertListed(
+			teams,
+			['Service Desk', ...emulators.halo.store.teams.all().map((t) => t.name)],
+			'Default Team',
+		);
 		await editor.screenshot('node-map-to-halo-agent.png');
 		await editor.closeNode();
 	});
@@ -266,24 +333,46 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 		const node = 'Apply Role Mappings';
 		await editor.openWorkflow(fullSync.id);
 		await editor.openNode(node);
-		assert.equal(await editor.credentialShown(), 'Halo (emulator)', 'the Halo credential is shown by name');
+		assert.equal(
+			await editor.credentialShown(),
+			'Halo (emulator)',
+			'the Halo credential is shown by name',
+		);
 		await editor.useFieldsBelow(node);
 		// "Okta Groups From" is an ordinary dropdown (n8n would take a main auth field for the credential box and hide what it depends on).
 		await editor.expectParameter('authentication', 'Okta Groups From', node);
-		assertListed(await editor.openOptions('authentication'), ['None: Type Okta Group Names or IDs', 'API Token'], 'Okta Groups From');
+		assertListed(
+			await editor.openOptions('authentication'),
+			['None: Type Okta Group Names or IDs', 'API Token'],
+			'Okta Groups From',
+		);
 		await editor.page.keyboard.press('Escape');
-		assert.equal(await editor.credentialShown(), 'Halo (emulator)', 'still the Halo credential in UI mode, no Okta credential asked for');
-		await editor.page.click('[data-test-id="fixed-collection-roleMappings"] [data-test-id="fixed-collection-add"]');
+		assert.equal(
+			await editor.credentialShown(),
+			'Halo (emulator)',
+			'still the Halo credential in UI mode, no Okta credential asked for',
+		);
+		await editor.page.click(
+			'[data-test-id="fixed-collection-roleMappings"] [data-test-id="fixed-collection-add"]',
+		);
 		await editor.expectParameter('group', 'Group (typed Okta group name)', node);
 		const store = emulators.halo.store;
 		const cabs = await editor.openOptions('cabId');
 		assertListed(cabs, ['Change Advisory Board', ...store.cabs.all().map((c) => c.name)], 'CAB');
 		await editor.page.keyboard.press('Escape');
 		const userRoles = await editor.openOptions('userRoleId');
-		assertListed(userRoles, store.userRoles.all().map((r) => r.name), 'User Role');
+		assertListed(
+			userRoles,
+			store.userRoles.all().map((r) => r.name),
+			'User Role',
+		);
 		await editor.page.keyboard.press('Escape');
 		const agentRoles = await editor.openOptions('agentRoleId');
-		assertListed(agentRoles, ['Technician', ...store.agentRoles.all().map((r) => r.name)], 'Agent Role');
+		assertListed(
+			agentRoles,
+			['Technician', ...store.agentRoles.all().map((r) => r.name)],
+			'Agent Role',
+		);
 		await editor.screenshot('node-apply-role-mappings.png');
 		await editor.closeNode();
 	});
@@ -295,13 +384,22 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 		assert.equal(await editor.credentialShown(), 'Halo (emulator)');
 		await editor.useFieldsBelow(node);
 		const types = await editor.openOptions('ticketTypeId');
-		assertListed(types, ['New Starter Onboarding', ...emulators.halo.store.ticketTypes.all().map((t) => t.name)], 'Ticket Type');
+		assertListed(
+			types,
+			['New Starter Onboarding', ...emulators.halo.store.ticketTypes.all().map((t) => t.name)],
+			'Ticket Type',
+		);
 		await editor.screenshot('node-onboarding-ticket.png');
-		await editor.page.locator('.el-select-dropdown__item:visible', { hasText: 'New Starter Onboarding' }).click();
+		await editor.page
+			.locator('.el-select-dropdown__item:visible', { hasText: 'New Starter Onboarding' })
+			.click();
 		// The template dropdown depends on the chosen ticket type (loadOptionsDependsOn).
 		const templates = await editor.openOptions('templateId');
 		assertListed(templates, ['New Starter'], 'Template of New Starter Onboarding');
-		assert.ok(!templates.some((t) => t.startsWith('Laptop Request')), 'templates of other ticket types are not offered');
+		assert.ok(
+			!templates.some((t) => t.startsWith('Laptop Request')),
+			'templates of other ticket types are not offered',
+		);
 		await editor.closeNode();
 	});
 
@@ -309,11 +407,24 @@ describe("our nodes in n8n's editor (headless Chromium)", { timeout: 8 * 60_000 
 		const node = webhook.workflow.nodes.find((n) => n.type.endsWith('.oktaEventHookTrigger'))!.name;
 		await editor.openWorkflow(webhook.id);
 		await editor.openNode(node);
-		assert.equal(await editor.credentialShown(), 'Okta event hook secret', 'the hook secret credential is shown by name');
+		assert.equal(
+			await editor.credentialShown(),
+			'Okta event hook secret',
+			'the hook secret credential is shown by name',
+		);
 		await editor.expectParameter('events', 'Events', node);
 		await editor.expectParameter('authentication', 'Register Event Hook in Okta', node);
 		const registration = await editor.openOptions('authentication');
-		assertListed(registration, ["Don't Register: Set Up the Hook in Okta Yourself", 'API Token', 'Service App (Private Key JWT)', 'OAuth2 (Authorization Code)'], 'Register Event Hook in Okta');
+		assertListed(
+			registration,
+			[
+				"Don't Register: Set Up the Hook in Okta Yourself",
+				'API Token',
+				'Service App (Private Key JWT)',
+				'OAuth2 (Authorization Code)',
+			],
+			'Register Event Hook in Okta',
+		);
 		await editor.page.keyboard.press('Escape');
 		await editor.screenshot('node-event-hook-trigger.png');
 		await editor.closeNode();

@@ -30,14 +30,21 @@ export async function assertLiveWebhookOnboarding(options: {
 	let verification: Response | undefined;
 	for (let i = 0; i < 60 && (!verification || verification.status === 404); i++) {
 		if (verification) await new Promise((r) => setTimeout(r, 500));
-		verification = await fetch(url, { headers: { 'X-Okta-Verification-Challenge': 'challenge-123', Authorization: secret } });
+		verification = await fetch(url, {
+			headers: { 'X-Okta-Verification-Challenge': 'challenge-123', Authorization: secret },
+		});
 	}
 	assert.ok(verification);
 	assert.equal(verification.status, 200);
 	assert.deepEqual(await verification.json(), { verification: 'challenge-123' });
 
 	const newStarter = emulators.okta.store.createUser(
-		{ firstName: 'Nadia', lastName: 'Okafor', email: 'nadia.okafor@example.com', login: 'nadia.okafor@example.com' },
+		{
+			firstName: 'Nadia',
+			lastName: 'Okafor',
+			email: 'nadia.okafor@example.com',
+			login: 'nadia.okafor@example.com',
+		},
 		'ACTIVE',
 	);
 	const delivery = JSON.stringify({
@@ -53,18 +60,35 @@ export async function assertLiveWebhookOnboarding(options: {
 					published: new Date().toISOString(),
 					eventType: 'user.lifecycle.create',
 					displayMessage: 'Create Okta user',
-					target: [{ id: newStarter.id, type: 'User', alternateId: newStarter.profile.login, displayName: 'Nadia Okafor' }],
+					target: [
+						{
+							id: newStarter.id,
+							type: 'User',
+							alternateId: newStarter.profile.login,
+							displayName: 'Nadia Okafor',
+						},
+					],
 				},
 			],
 		},
 	});
 	const post = (authorization: string) =>
-		fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: authorization }, body: delivery });
+		fetch(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: authorization },
+			body: delivery,
+		});
 	assert.equal((await post('wrong-secret')).status, 401);
 	assert.equal((await post(secret)).status, 200);
 
 	const halo = emulators.halo.store;
-	const created = await poll(() => halo.users.all().find((u) => String(u.emailaddress).toLowerCase() === 'nadia.okafor@example.com'), 60);
+	const created = await poll(
+		() =>
+			halo.users
+				.all()
+				.find((u) => String(u.emailaddress).toLowerCase() === 'nadia.okafor@example.com'),
+		60,
+	);
 	assert.ok(created, 'the new starter is a Halo user');
 	const tickets = await poll(() => {
 		const found = halo.tickets.all().filter((t) => t.user_id === created.id);

@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
 
 import { defaultHaloSeed, HALO_SEED } from '../../emulators/halo';
 import type { Emulators } from '../helpers/emulators';
@@ -34,7 +33,9 @@ const ACTIVE = new Set(['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY'])
 /** Teams named like Okta departments, so the agent example's team mapping finds some. */
 function haloTeams() {
 	const seed = defaultHaloSeed();
-	['IT', 'Customer Support', 'Engineering', 'Security'].forEach((name, i) => seed.teams.push({ ...seed.teams[0], id: 10 + i, name }));
+	['IT', 'Customer Support', 'Engineering', 'Security'].forEach((name, i) =>
+		seed.teams.push({ ...seed.teams[0], id: 10 + i, name }),
+	);
 	return seed.teams;
 }
 
@@ -44,15 +45,18 @@ function succeeded(result: ExecuteResult): ExecuteResult {
 }
 
 function workflowFile(relative: string, id: string): Record<string, unknown> {
-	const json = JSON.parse(readFileSync(path.join(PACKAGE_DIR, relative), 'utf8')) as Record<string, unknown>;
+	const json = JSON.parse(readFileSync(path.join(PACKAGE_DIR, relative), 'utf8')) as Record<
+		string,
+		unknown
+	>;
 	return { ...json, id, active: false };
 }
 
-describe('the package in a real n8n server', { timeout: 30 * 60_000 }, () => {
+describe('the package in a real n8n server', () => {
 	let n8n: N8nInstance;
 	let emulators: Emulators;
 
-	before(async () => {
+	beforeAll(async () => {
 		const install = installN8n();
 		const tarball = packPackage(mkdtempSync(path.join(tmpdir(), 'okta-halo-pack-')));
 		n8n = new N8nInstance(install, tarball);
@@ -60,7 +64,9 @@ describe('the package in a real n8n server', { timeout: 30 * 60_000 }, () => {
 			okta: { org: { users: 300, groups: 30, apps: 3, seed: 7 } },
 			halo: { rateLimit: { max: 10_000, windowMs: 300_000 }, seed: { teams: haloTeams() } },
 		});
-		await n8n.importCredentials(emulatorCredentials({ okta: emulators.okta.url, halo: emulators.halo.url }, HOOK_SECRET));
+		await n8n.importCredentials(
+			emulatorCredentials({ okta: emulators.okta.url, halo: emulators.halo.url }, HOOK_SECRET),
+		);
 		// Every example, as shipped; the scheduled ones get a Manual Trigger beside their Schedule Trigger for `n8n execute`.
 		await n8n.importWorkflows([
 			workflowFile('test/e2e/workflows/okta-list-users.json', 'e2eListUsers'),
@@ -68,7 +74,7 @@ describe('the package in a real n8n server', { timeout: 30 * 60_000 }, () => {
 		]);
 	});
 
-	after(async () => {
+	afterAll(async () => {
 		await n8n?.stop();
 		await emulators?.close();
 		n8n?.cleanup();
@@ -79,10 +85,15 @@ describe('the package in a real n8n server', { timeout: 30 * 60_000 }, () => {
 		const users = nodeOutput(result, 'List Okta Users and Groups');
 		const store = emulators.okta.store;
 		assert.equal(users.length, store.users.length);
-		assert.ok(users.some((u) => u.status === 'DEPROVISIONED'), 'DEPROVISIONED users are listed');
+		assert.ok(
+			users.some((u) => u.status === 'DEPROVISIONED'),
+			'DEPROVISIONED users are listed',
+		);
 		const member = store.groups.find((g) => store.membersOf(g.id).length > 0)!;
 		const someone = store.membersOf(member.id)[0];
-		const listed = users.find((u) => u.id === someone.id) as { groups: Array<{ id: string; name: string }> };
+		const listed = users.find((u) => u.id === someone.id) as {
+			groups: Array<{ id: string; name: string }>;
+		};
 		assert.ok(listed.groups.some((g) => g.id === member.id && g.name === member.profile.name));
 	});
 
@@ -92,11 +103,18 @@ describe('the package in a real n8n server', { timeout: 30 * 60_000 }, () => {
 		succeeded(await n8n.execute('exampleFullSync'));
 		const halo = emulators.halo.store;
 		assert.equal(halo.users.all().length, active.length);
-		assert.equal(halo.tickets.all().length, active.length, 'one onboarding ticket per created user');
+		assert.equal(
+			halo.tickets.all().length,
+			active.length,
+			'one onboarding ticket per created user',
+		);
 		const managers = store.groupByName('Managers')!;
 		const manager = store.membersOf(managers.id).find((u) => ACTIVE.has(u.status))!;
 		const record = halo.users.all().find((u) => u.oktaid === manager.id)!;
-		assert.ok((record.roles ?? []).some((r) => r.id === HALO_SEED.userRoles.approver), 'Managers are Approvers');
+		assert.ok(
+			(record.roles ?? []).some((r) => r.id === HALO_SEED.userRoles.approver),
+			'Managers are Approvers',
+		);
 
 		emulators.clearLogs();
 		succeeded(await n8n.execute('exampleFullSync'));
@@ -120,7 +138,8 @@ describe('the package in a real n8n server', { timeout: 30 * 60_000 }, () => {
 		succeeded(await n8n.execute('exampleAgentSync'));
 		const agents = emulators.halo.store.agents.all().filter((a) => a.oktaid);
 		assert.equal(agents.length, members.length);
-		for (const agent of agents) assert.ok((agent.roles ?? []).some((r) => r.id === HALO_SEED.agentRoles.technician));
+		for (const agent of agents)
+			assert.ok((agent.roles ?? []).some((r) => r.id === HALO_SEED.agentRoles.technician));
 	});
 
 	/**
@@ -134,18 +153,30 @@ describe('the package in a real n8n server', { timeout: 30 * 60_000 }, () => {
 		store.updateUser(leaver.id, { status: 'SUSPENDED' });
 		const result = succeeded(await n8n.execute('exampleIncrementalSync'));
 		const upsert = nodeOutput(result, 'Upsert Halo User/Agent');
-		assert.equal(upsert.find((i) => (i.okta as { id: string }).id === leaver.id)?.action, 'deactivated');
-		assert.equal(emulators.halo.store.users.all().find((u) => u.oktaid === leaver.id)?.inactive, true);
+		assert.equal(
+			upsert.find((i) => (i.okta as { id: string }).id === leaver.id)?.action,
+			'deactivated',
+		);
+		assert.equal(
+			emulators.halo.store.users.all().find((u) => u.oktaid === leaver.id)?.inactive,
+			true,
+		);
 	});
 
 	test('the webhook onboarding workflow answers Okta live: verification, wrong secret, a new starter', async () => {
 		await n8n.cli(['publish:workflow', '--id=exampleWebhookOnboarding']);
 		await n8n.start();
-		const workflow = exampleWorkflows().find((e) => e.id === 'exampleWebhookOnboarding')!.workflow as {
+		const workflow = exampleWorkflows().find((e) => e.id === 'exampleWebhookOnboarding')!
+			.workflow as {
 			nodes: Array<{ type: string; webhookId?: string }>;
 		};
 		const trigger = workflow.nodes.find((n) => n.type.endsWith('.oktaEventHookTrigger'))!;
 		const url = `http://127.0.0.1:${n8n.port}/webhook/${trigger.webhookId}/okta-event-hook`;
-		await assertLiveWebhookOnboarding({ url, secret: HOOK_SECRET, emulators, eventUuid: 'e2e-event-1' });
+		await assertLiveWebhookOnboarding({
+			url,
+			secret: HOOK_SECRET,
+			emulators,
+			eventUuid: 'e2e-event-1',
+		});
 	});
 });

@@ -7,7 +7,16 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,7 +65,11 @@ export interface ExampleWorkflow {
 	file: string;
 	/** Stable id for import: okta-halo-full-sync.json → exampleFullSync. */
 	id: string;
-	workflow: Record<string, unknown> & { name: string; nodes: Array<Record<string, unknown> & { name: string; type: string }>; connections: Record<string, unknown> };
+	workflow: Record<string, unknown> & {
+		name: string;
+		nodes: Array<Record<string, unknown> & { name: string; type: string }>;
+		connections: Record<string, unknown>;
+	};
 }
 
 /** Every workflow in examples/, inactive, with its id set. */
@@ -76,14 +89,29 @@ export function exampleWorkflows(): ExampleWorkflow[] {
 /** The credentials the examples name (ids okta-token, halo, okta-hook), pointing at the emulators. */
 export function emulatorCredentials(urls: { okta: string; halo: string }, hookSecret: string) {
 	return [
-		{ id: 'okta-token', name: 'Okta (emulator)', type: 'oktaTokenApi', data: { url: urls.okta, apiToken: OKTA_TOKEN } },
+		{
+			id: 'okta-token',
+			name: 'Okta (emulator)',
+			type: 'oktaTokenApi',
+			data: { url: urls.okta, apiToken: OKTA_TOKEN },
+		},
 		{
 			id: 'halo',
 			name: 'Halo (emulator)',
 			type: 'haloApi',
-			data: { url: urls.halo, clientId: HALO_CLIENT_ID, clientSecret: HALO_CLIENT_SECRET, scope: 'all' },
+			data: {
+				url: urls.halo,
+				clientId: HALO_CLIENT_ID,
+				clientSecret: HALO_CLIENT_SECRET,
+				scope: 'all',
+			},
 		},
-		{ id: 'okta-hook', name: 'Okta event hook secret', type: 'oktaEventHookApi', data: { headerName: 'Authorization', secret: hookSecret } },
+		{
+			id: 'okta-hook',
+			name: 'Okta event hook secret',
+			type: 'oktaEventHookApi',
+			data: { headerName: 'Authorization', secret: hookSecret },
+		},
 	];
 }
 
@@ -118,11 +146,23 @@ export class N8nInstance {
 		mkdirSync(target, { recursive: true });
 		execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 		const manifestPath = path.join(target, 'package.json');
-		const { devDependencies: _dev, peerDependencies: _peer, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+		const {
+			devDependencies: _dev,
+			peerDependencies: _peer,
+			...manifest
+		} = JSON.parse(readFileSync(manifestPath, 'utf8'));
 		writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 		writeFileSync(
 			path.join(nodesDir, 'package.json'),
-			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-okta-halo': manifest.version } }, null, 2),
+			JSON.stringify(
+				{
+					name: 'installed-nodes',
+					private: true,
+					dependencies: { 'n8n-nodes-okta-halo': manifest.version },
+				},
+				null,
+				2,
+			),
 		);
 	}
 
@@ -160,14 +200,21 @@ export class N8nInstance {
 		return (await this.cliWithStderr(args, timeoutMs)).stdout;
 	}
 
-	async cliWithStderr(args: string[], timeoutMs = 180_000): Promise<{ stdout: string; stderr: string }> {
+	async cliWithStderr(
+		args: string[],
+		timeoutMs = 180_000,
+	): Promise<{ stdout: string; stderr: string }> {
 		const env = await this.env();
 		// stdout goes to a file: n8n exits right after printing, and a pipe would lose the end of a
 		// multi-megabyte `execute` result (file writes are synchronous, pipe writes are not).
 		const outFile = path.join(this.userFolder, `cli-${process.pid}-${Date.now()}.out`);
 		const fd = openSync(outFile, 'w');
 		return await new Promise((resolve, reject) => {
-			const child = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, ...args], { env, cwd: this.userFolder, stdio: ['ignore', fd, 'pipe'] });
+			const child = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, ...args], {
+				env,
+				cwd: this.userFolder,
+				stdio: ['ignore', fd, 'pipe'],
+			});
 			closeSync(fd);
 			let stderr = '';
 			child.stderr!.on('data', (chunk) => (stderr += chunk));
@@ -182,7 +229,9 @@ export class N8nInstance {
 		});
 	}
 
-	async importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>) {
+	async importCredentials(
+		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
+	) {
 		const file = path.join(this.userFolder, 'credentials.json');
 		writeFileSync(file, JSON.stringify(credentials));
 		await this.cli(['import:credentials', `--input=${file}`]);
@@ -197,7 +246,8 @@ export class N8nInstance {
 	/** Several workflows with one CLI start (each n8n command boots for seconds). */
 	async importWorkflows(workflows: Array<Record<string, unknown>>) {
 		const dir = mkdtempSync(path.join(this.userFolder, 'workflows-'));
-		for (const workflow of workflows) writeFileSync(path.join(dir, `${workflow.id as string}.json`), JSON.stringify(workflow));
+		for (const workflow of workflows)
+			writeFileSync(path.join(dir, `${workflow.id as string}.json`), JSON.stringify(workflow));
 		await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 	}
 
@@ -207,19 +257,26 @@ export class N8nInstance {
 		// n8n logs lines before and after the JSON, which starts and ends with a lone brace line.
 		const start = stdout.search(/^\{$/m);
 		const end = stdout.lastIndexOf('\n}');
-		if (start < 0 || end < start) throw new Error(`n8n execute printed no JSON:\n${stdout}\n${stderr}`);
+		if (start < 0 || end < start)
+			throw new Error(`n8n execute printed no JSON:\n${stdout}\n${stderr}`);
 		try {
 			return JSON.parse(stdout.slice(start, end + 2)) as ExecuteResult;
 		} catch (error) {
 			const saved = path.join(tmpdir(), `n8n-execute-${id}.txt`);
 			writeFileSync(saved, stdout);
-			throw new Error(`n8n execute printed unreadable JSON (${(error as Error).message}); its output is in ${saved}`);
+			throw new Error(
+				`n8n execute printed unreadable JSON (${(error as Error).message}); its output is in ${saved}`,
+			);
 		}
 	}
 
 	async start(): Promise<void> {
 		const env = await this.env();
-		this.server = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, 'start'], { env, cwd: this.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.server = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, 'start'], {
+			env,
+			cwd: this.userFolder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let log = '';
 		const collect = (chunk: Buffer) => {
 			log += chunk;
@@ -229,7 +286,8 @@ export class N8nInstance {
 		this.server.stderr!.on('data', collect);
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n start exited ${this.server.exitCode}\n${log}`);
+			if (this.server.exitCode !== null)
+				throw new Error(`n8n start exited ${this.server.exitCode}\n${log}`);
 			try {
 				const response = await fetch(`http://127.0.0.1:${this.port}/healthz`);
 				if (response.ok) return;
@@ -260,13 +318,19 @@ export class N8nInstance {
 		const url = `http://127.0.0.1:${this.port}/rest/owner/setup`;
 		const deadline = Date.now() + 120_000;
 		for (;;) {
-			const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(owner) });
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(owner),
+			});
 			const text = await response.text();
 			if (response.ok && !text.includes('n8n is starting up')) return;
 			// After /healthz n8n answers 200 "n8n is starting up", 503 "Database is not ready!"
 			// and 404 until its REST routes exist.
-			const starting = response.status === 404 || response.status === 503 || text.includes('n8n is starting up');
-			if (!starting || Date.now() > deadline) throw new Error(`owner setup: HTTP ${response.status} ${text.slice(0, 500)}`);
+			const starting =
+				response.status === 404 || response.status === 503 || text.includes('n8n is starting up');
+			if (!starting || Date.now() > deadline)
+				throw new Error(`owner setup: HTTP ${response.status} ${text.slice(0, 500)}`);
 			await new Promise((r) => setTimeout(r, 500));
 		}
 	}
@@ -288,17 +352,28 @@ export interface ExecuteResult {
 	data: {
 		resultData: {
 			error?: { message: string };
-			runData: Record<string, Array<{ error?: { message: string }; data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+			runData: Record<
+				string,
+				Array<{
+					error?: { message: string };
+					data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
+				}>
+			>;
 		};
 	};
 	status?: string;
 }
 
 /** The json items a node produced on its first output (last run). */
-export function nodeOutput(result: ExecuteResult, nodeName: string): Array<Record<string, unknown>> {
+export function nodeOutput(
+	result: ExecuteResult,
+	nodeName: string,
+): Array<Record<string, unknown>> {
 	const tasks = result.data.resultData.runData[nodeName];
 	if (!tasks?.length) {
-		throw new Error(`Node "${nodeName}" did not run: ${result.data.resultData.error?.message ?? 'no error reported'}`);
+		throw new Error(
+			`Node "${nodeName}" did not run: ${result.data.resultData.error?.message ?? 'no error reported'}`,
+		);
 	}
 	const last = tasks[tasks.length - 1];
 	if (last.error) throw new Error(`Node "${nodeName}" failed: ${last.error.message}`);
@@ -309,7 +384,9 @@ export function nodeOutput(result: ExecuteResult, nodeName: string): Array<Recor
  * The workflow plus a Manual Trigger wired to what its Schedule Trigger starts:
  * `n8n execute` only starts at a Manual Trigger (or an Execute Workflow Trigger).
  */
-export function withManualTrigger<W extends { nodes: Array<Record<string, unknown>>; connections: Record<string, unknown> }>(workflow: W): W {
+export function withManualTrigger<
+	W extends { nodes: Array<Record<string, unknown>>; connections: Record<string, unknown> },
+>(workflow: W): W {
 	const schedule = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
 	if (!schedule) return workflow;
 	const manual = {
@@ -323,16 +400,21 @@ export function withManualTrigger<W extends { nodes: Array<Record<string, unknow
 	return {
 		...workflow,
 		nodes: [...workflow.nodes, manual],
-		connections: { ...workflow.connections, [manual.name]: workflow.connections[schedule.name as string] },
+		connections: {
+			...workflow.connections,
+			[manual.name]: workflow.connections[schedule.name as string],
+		},
 	};
 }
 
 /** No workflow-level error and no node error. */
 export function runErrors(result: ExecuteResult): string[] {
 	const errors: string[] = [];
-	if (result.data.resultData.error) errors.push(`the run failed: ${result.data.resultData.error.message}`);
+	if (result.data.resultData.error)
+		errors.push(`the run failed: ${result.data.resultData.error.message}`);
 	for (const [name, tasks] of Object.entries(result.data.resultData.runData)) {
-		for (const task of tasks) if (task.error) errors.push(`node "${name}" failed: ${task.error.message}`);
+		for (const task of tasks)
+			if (task.error) errors.push(`node "${name}" failed: ${task.error.message}`);
 	}
 	return errors;
 }

@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import type { HttpRequest, HttpResponse, RequestFn } from '../../lib/http/types';
@@ -27,7 +26,13 @@ const dropped = (code = 'ECONNRESET') => Object.assign(new Error('socket hang up
 const noSleep = { sleep: async () => {} };
 
 function client(send: RequestFn, extra: Partial<ConstructorParameters<typeof HaloClient>[0]> = {}) {
-	return new HaloClient({ baseUrl: 'https://acme.halopsa.com/api/', send, retry: noSleep, pageSize: 2, ...extra });
+	return new HaloClient({
+		baseUrl: 'https://acme.halopsa.com/api/',
+		send,
+		retry: noSleep,
+		pageSize: 2,
+		...extra,
+	});
 }
 
 describe('HaloClient reads', () => {
@@ -37,10 +42,19 @@ describe('HaloClient reads', () => {
 			ok({ record_count: 3, users: [{ id: 3 }] }),
 		);
 		const users = await client(send).listUsers({ includeInactive: true });
-		assert.deepEqual(users.map((u) => u.id), [1, 2, 3]);
+		assert.deepEqual(
+			users.map((u) => u.id),
+			[1, 2, 3],
+		);
 		assert.equal(sent.length, 2);
 		assert.equal(sent[0].url, 'https://acme.halopsa.com/api/Users');
-		assert.deepEqual(sent[1].query, { includeactive: true, includeinactive: true, pageinate: true, page_size: 2, page_no: 2 });
+		assert.deepEqual(sent[1].query, {
+			includeactive: true,
+			includeinactive: true,
+			pageinate: true,
+			page_size: 2,
+			page_no: 2,
+		});
 	});
 
 	test('without record_count a short page ends the list; an empty page too', async () => {
@@ -67,7 +81,10 @@ describe('HaloClient reads', () => {
 	test('the other lists hit their endpoints', async () => {
 		const paths: string[] = [];
 		const send: RequestFn = async (r) => {
-			paths.push(new URL(r.url).pathname + (r.query?.requesttype_id ? `?requesttype_id=${r.query.requesttype_id}` : ''));
+			paths.push(
+				new URL(r.url).pathname +
+					(r.query?.requesttype_id ? `?requesttype_id=${r.query.requesttype_id}` : ''),
+			);
 			return ok([]);
 		};
 		const c = client(send);
@@ -81,13 +98,28 @@ describe('HaloClient reads', () => {
 		await c.listTemplates();
 		await c.listTickets({ ticketTypeId: 7 });
 		assert.deepEqual(paths, [
-			'/api/Client', '/api/Team', '/api/Roles', '/api/UserRoles', '/api/CAB', '/api/CABMember', '/api/TicketType', '/api/Template',
+			'/api/Client',
+			'/api/Team',
+			'/api/Roles',
+			'/api/UserRoles',
+			'/api/CAB',
+			'/api/CABMember',
+			'/api/TicketType',
+			'/api/Template',
 			'/api/Tickets?requesttype_id=7',
 		]);
 	});
 
 	test('GETs are retried after a dropped connection and a 429 in plain text', async () => {
-		const { send, sent } = scripted(dropped(), { status: 429, headers: {}, body: 'Rate Limit Reached - 300 Requests per rolling 5 minute window' }, ok({ id: 4, name: 'me' }));
+		const { send, sent } = scripted(
+			dropped(),
+			{
+				status: 429,
+				headers: {},
+				body: 'Rate Limit Reached - 300 Requests per rolling 5 minute window',
+			},
+			ok({ id: 4, name: 'me' }),
+		);
 		const c = client(send);
 		assert.deepEqual(await c.getAgentMe(), { id: 4, name: 'me' });
 		assert.equal(sent.length, 3);
@@ -95,25 +127,47 @@ describe('HaloClient reads', () => {
 	});
 
 	test('errors carry Halo’s message; an HTML page says the URL is wrong', async () => {
-		await assert.rejects(client(scripted({ status: 404, headers: {}, body: { Message: 'No such user' } }).send).get('Users', 5), (e: unknown) => {
-			assert.ok(e instanceof HaloApiError);
-			assert.equal(e.message, 'Halo answered 404 to GET /api/Users/5: No such user.');
-			return true;
-		});
-		await assert.rejects(client(scripted(ok('<html>login</html>')).send).listTeams(), /web page instead of JSON/);
+		await assert.rejects(
+			client(scripted({ status: 404, headers: {}, body: { Message: 'No such user' } }).send).get(
+				'Users',
+				5,
+			),
+			(e: unknown) => {
+				assert.ok(e instanceof HaloApiError);
+				assert.equal(e.message, 'Halo answered 404 to GET /api/Users/5: No such user.');
+				return true;
+			},
+		);
+		await assert.rejects(
+			client(scripted(ok('<html>login</html>')).send).listTeams(),
+			/web page instead of JSON/,
+		);
 		await assert.rejects(client(scripted(ok('"text"')).send).listTeams(), /instead of a list/);
 	});
 });
 
 describe('HaloClient writes', () => {
 	test('save sends batched array POSTs and returns the saved records in input order', async () => {
-		const echo = (r: HttpRequest) => ok((r.body as Array<Record<string, unknown>>).map((x, i) => ({ id: x.id ?? 100 + i, ...x })));
+		const echo = (r: HttpRequest) =>
+			ok((r.body as Array<Record<string, unknown>>).map((x, i) => ({ id: x.id ?? 100 + i, ...x })));
 		const { send, sent } = scripted(echo, echo);
 		const records = [{ name: 'a' }, { id: 7, name: 'b' }, { name: 'c' }];
 		const saved = await client(send).save('Users', records, { batchSize: 2 });
-		assert.deepEqual(saved.map((r) => r.name), ['a', 'b', 'c']);
-		assert.deepEqual(saved.map((r) => r.id), [100, 7, 100]);
-		assert.deepEqual(sent.map((r) => [r.method, (r.body as unknown[]).length]), [['POST', 2], ['POST', 1]]);
+		assert.deepEqual(
+			saved.map((r) => r.name),
+			['a', 'b', 'c'],
+		);
+		assert.deepEqual(
+			saved.map((r) => r.id),
+			[100, 7, 100],
+		);
+		assert.deepEqual(
+			sent.map((r) => [r.method, (r.body as unknown[]).length]),
+			[
+				['POST', 2],
+				['POST', 1],
+			],
+		);
 	});
 
 	test('an object answer for a single record is accepted', async () => {
@@ -133,14 +187,21 @@ describe('HaloClient writes', () => {
 	});
 
 	test('a create is retried after a 429 and a refused connection (Halo did not apply it)', async () => {
-		const { send, sent } = scripted({ status: 429, headers: {}, body: 'Rate Limit Reached' }, dropped('ECONNREFUSED'), ok([{ id: 1 }]));
+		const { send, sent } = scripted(
+			{ status: 429, headers: {}, body: 'Rate Limit Reached' },
+			dropped('ECONNREFUSED'),
+			ok([{ id: 1 }]),
+		);
 		await client(send).save('Users', [{ name: 'new' }]);
 		assert.equal(sent.length, 3);
 	});
 
 	test('a create answered 500 is not retried; an update batch is', async () => {
 		const a = scripted({ status: 500, headers: {}, body: { ClassName: 'X', Message: 'boom' } });
-		await assert.rejects(client(a.send).save('Users', [{ name: 'new' }]), /500 to POST \/api\/Users: boom/);
+		await assert.rejects(
+			client(a.send).save('Users', [{ name: 'new' }]),
+			/500 to POST \/api\/Users: boom/,
+		);
 		assert.equal(a.sent.length, 1);
 		const b = scripted(dropped(), ok([{ id: 1, name: 'n' }]));
 		await client(b.send).save('Users', [{ id: 1, name: 'n' }]);
@@ -148,9 +209,20 @@ describe('HaloClient writes', () => {
 	});
 
 	test('continueOnError: a failed batch marks only its records', async () => {
-		const { send } = scripted(ok([{ id: 1 }]), { status: 400, headers: {}, body: { errorMessage: 'bad' } }, ok([{ id: 3 }]));
-		const outcomes = await client(send).saveBatches('Users', [{ name: 'a' }, { name: 'b' }, { name: 'c' }], { batchSize: 1, continueOnError: true });
-		assert.deepEqual(outcomes.map((o) => (o.error ? 'failed' : o.record?.id)), [1, 'failed', 3]);
+		const { send } = scripted(
+			ok([{ id: 1 }]),
+			{ status: 400, headers: {}, body: { errorMessage: 'bad' } },
+			ok([{ id: 3 }]),
+		);
+		const outcomes = await client(send).saveBatches(
+			'Users',
+			[{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+			{ batchSize: 1, continueOnError: true },
+		);
+		assert.deepEqual(
+			outcomes.map((o) => (o.error ? 'failed' : o.record?.id)),
+			[1, 'failed', 3],
+		);
 		assert.match(outcomes[1].error!.message, /bad/);
 	});
 
@@ -161,7 +233,9 @@ describe('HaloClient writes', () => {
 		const saved = await c.save('Users', [{ name: 'a' }, { id: 4, inactive: true }]);
 		assert.equal(sent.length, 1);
 		assert.deepEqual(saved, [{ name: 'a' }, { id: 4, inactive: true }]);
-		assert.deepEqual(c.recordedWrites, [{ method: 'POST', path: 'Users', body: [{ name: 'a' }, { id: 4, inactive: true }] }]);
+		assert.deepEqual(c.recordedWrites, [
+			{ method: 'POST', path: 'Users', body: [{ name: 'a' }, { id: 4, inactive: true }] },
+		]);
 		assert.equal(c.stats.writes, 0);
 	});
 });

@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { alignSaved, chunk, unwrapList } from '../../lib/halo/entities';
@@ -7,7 +6,10 @@ describe('list answers', () => {
 	test('bare arrays and the four wrappers unwrap', () => {
 		assert.deepEqual(unwrapList([{ id: 1 }]), { records: [{ id: 1 }] });
 		for (const key of ['users', 'sites', 'clients', 'tickets']) {
-			assert.deepEqual(unwrapList({ record_count: 7, [key]: [{ id: 2 }] }), { records: [{ id: 2 }], total: 7 });
+			assert.deepEqual(unwrapList({ record_count: 7, [key]: [{ id: 2 }] }), {
+				records: [{ id: 2 }],
+				total: 7,
+			});
 		}
 	});
 
@@ -27,13 +29,23 @@ describe('batches', () => {
 	});
 
 	test('answers align in input order', () => {
-		assert.deepEqual(alignSaved([{ name: 'a' }, { name: 'b' }], [{ id: 1 }, { id: 2 }]), [{ id: 1 }, { id: 2 }]);
+		assert.deepEqual(alignSaved([{ name: 'a' }, { name: 'b' }], [{ id: 1 }, { id: 2 }]), [
+			{ id: 1 },
+			{ id: 2 },
+		]);
 		assert.deepEqual(alignSaved([{ name: 'a' }], { id: 9, name: 'a' }), [{ id: 9, name: 'a' }]);
 	});
 
 	test('a short answer is matched by id for updates and in order for creates', () => {
 		const sent = [{ name: 'new1' }, { id: 5, name: 'upd' }, { name: 'new2' }];
-		const answer = [{ id: 5, name: 'upd' }, { id: 10, name: 'new1' }];
-		assert.deepEqual(alignSaved(sent, answer), [{ id: 10, name: 'new1' }, { id: 5, name: 'upd' }, undefined]);
+		const answer = [
+			{ id: 5, name: 'upd' },
+			{ id: 10, name: 'new1' },
+		];
+		assert.deepEqual(alignSaved(sent, answer), [
+			{ id: 10, name: 'new1' },
+			{ id: 5, name: 'upd' },
+			undefined,
+		]);
 	});
 });

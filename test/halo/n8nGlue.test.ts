@@ -1,5 +1,4 @@
 /** lib/n8n/halo pure parts: dropdown options and Halo errors as n8n errors. */
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -10,7 +9,14 @@ import { HaloConnectionError } from '../../lib/halo/HaloConnectionError';
 import { haloNodeError, toOptions } from '../../lib/n8n/halo';
 import { fieldMappingsFromUi, siteRulesFromUi } from '../../lib/n8n/mappingConfig';
 
-const node: INode = { id: '1', name: 'Upsert', type: 'n8n-nodes-okta-halo.haloUpsert', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'Upsert',
+	type: 'n8n-nodes-okta-halo.haloUpsert',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 describe('n8n glue for Halo', () => {
 	test('records become sorted options; GUID ids stay strings, numeric ids numbers', () => {
@@ -25,16 +31,26 @@ describe('n8n glue for Halo', () => {
 				{ name: 'Technician', value: '6a0f-2' },
 			],
 		);
-		assert.deepEqual(toOptions([{ id: 3, name: 'Remote' }], (r) => `#${String(r.id)}`), [{ name: 'Remote', value: 3, description: '#3' }]);
+		assert.deepEqual(
+			toOptions([{ id: 3, name: 'Remote' }], (r) => `#${String(r.id)}`),
+			[{ name: 'Remote', value: 3, description: '#3' }],
+		);
 	});
 
 	test('Halo errors become NodeApiError with Halo’s sentence; others NodeOperationError', () => {
-		const api = haloNodeError(node, new HaloApiError(400, { errorMessage: 'Site 9 does not exist' }, 'POST /api/Users'), 2);
+		const api = haloNodeError(
+			node,
+			new HaloApiError(400, { errorMessage: 'Site 9 does not exist' }, 'POST /api/Users'),
+			2,
+		);
 		assert.ok(api instanceof NodeApiError);
 		assert.equal(api.message, 'Halo answered 400 to POST /api/Users: Site 9 does not exist.');
 		assert.equal(api.httpCode, '400');
 		assert.equal(api.context.itemIndex, 2);
-		const dropped = haloNodeError(node, new HaloConnectionError('POST /api/Users', 'ECONNRESET', true));
+		const dropped = haloNodeError(
+			node,
+			new HaloConnectionError('POST /api/Users', 'ECONNRESET', true),
+		);
 		assert.ok(dropped instanceof NodeApiError);
 		assert.match(dropped.message, /may or may not have saved/);
 		assert.ok(haloNodeError(node, new Error('boom')) instanceof NodeOperationError);
@@ -44,14 +60,38 @@ describe('n8n glue for Halo', () => {
 
 	test('UI rows become MappingConfig parts', () => {
 		assert.deepEqual(
-			fieldMappingsFromUi({ mapping: [{ halo: '__custom', customHalo: ' other4 ', okta: ' profile.costCenter ', dontUpdate: true, populateEmpty: false }] }),
+			fieldMappingsFromUi({
+				mapping: [
+					{
+						halo: '__custom',
+						customHalo: ' other4 ',
+						okta: ' profile.costCenter ',
+						dontUpdate: true,
+						populateEmpty: false,
+					},
+				],
+			}),
 			[{ halo: 'other4', okta: 'profile.costCenter', dontUpdate: true }],
 		);
 		assert.deepEqual(
 			siteRulesFromUi({
 				rule: [
-					{ matchBy: 'group', group: ' Sales ', siteId: '2', statuses: [], userRoleId: '', newUsersOnly: false },
-					{ matchBy: 'app', appId: '0oa1', siteId: 3, statuses: ['ACTIVE'], userRoleId: 2, newUsersOnly: true },
+					{
+						matchBy: 'group',
+						group: ' Sales ',
+						siteId: '2',
+						statuses: [],
+						userRoleId: '',
+						newUsersOnly: false,
+					},
+					{
+						matchBy: 'app',
+						appId: '0oa1',
+						siteId: 3,
+						statuses: ['ACTIVE'],
+						userRoleId: 2,
+						newUsersOnly: true,
+					},
 				],
 			}),
 			[

@@ -3,7 +3,6 @@
  * users: call counts, idempotence, exact change sets, adoption by email,
  * recovery after a dropped connection, dry run and the deactivation guard.
  */
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startHaloEmulator } from '../../emulators/halo';
@@ -43,14 +42,21 @@ function assertHaloMatches(halo: HaloEmulator, users: readonly OktaUser[]) {
 		assert.ok(found.length <= 1, `duplicate Halo users for ${user.id}`);
 		const record = found[0];
 		if (!ACTIVE.has(user.status)) {
-			assert.ok(!record || record.inactive === true, `${user.id} (${user.status}) must not be active in Halo`);
+			assert.ok(
+				!record || record.inactive === true,
+				`${user.id} (${user.status}) must not be active in Halo`,
+			);
 			continue;
 		}
 		assert.ok(record, `active Okta user ${user.id} missing in Halo`);
 		assert.equal(record.inactive, false);
 		assert.equal(record.name, `${user.profile.firstName} ${user.profile.lastName}`);
-		assert.equal(String(record.emailaddress).toLowerCase(), String(user.profile.email).toLowerCase());
-		const site = GROUPS.slice(0, 3).findIndex((g) => user.groups?.some((ug) => ug.name === g.name)) + 1;
+		assert.equal(
+			String(record.emailaddress).toLowerCase(),
+			String(user.profile.email).toLowerCase(),
+		);
+		const site =
+			GROUPS.slice(0, 3).findIndex((g) => user.groups?.some((ug) => ug.name === g.name)) + 1;
 		assert.equal(record.site_id, site, `${user.id} site`);
 	}
 }
@@ -61,10 +67,10 @@ describe('user sync, 10,000 Okta users', () => {
 	const activeCount = users.filter((u) => ACTIVE.has(u.status)).length;
 	const runs: SyncResult[] = [];
 
-	before(async () => {
+	beforeAll(async () => {
 		halo = await startHaloEmulator({ rateLimit: NO_RATE_LIMIT });
 	});
-	after(() => halo.close());
+	afterAll(() => halo.close());
 
 	test('run 1 creates exactly the active users within the call budget', async () => {
 		const result = await syncUsers(halo, users, { batchSize: BATCH, pageSize: PAGE });
@@ -73,7 +79,9 @@ describe('user sync, 10,000 Okta users', () => {
 		assert.equal(counts.created, activeCount);
 		assert.equal(counts.skipped, users.length - activeCount);
 		assert.equal(counts.failed, 0);
-		const pageReads = result.sent.filter((r) => r.method === 'GET' && /\/api\/Users$/.test(r.url)).length;
+		const pageReads = result.sent.filter(
+			(r) => r.method === 'GET' && /\/api\/Users$/.test(r.url),
+		).length;
 		const budget = pageReads + Math.ceil(activeCount / BATCH) + 5;
 		assert.ok(result.calls <= budget, `calls ${result.calls} > budget ${budget}`);
 		assert.equal(result.posts, Math.ceil(activeCount / BATCH));
@@ -81,7 +89,11 @@ describe('user sync, 10,000 Okta users', () => {
 		// Output: one item per input, in order, with the new Halo id on creates.
 		assert.equal(result.run.outcomes.length, users.length);
 		result.run.outcomes.forEach((o, i) => assert.equal(o.index, i));
-		assert.ok(result.run.outcomes.filter((o) => o.action === 'created').every((o) => typeof o.haloId === 'number'));
+		assert.ok(
+			result.run.outcomes
+				.filter((o) => o.action === 'created')
+				.every((o) => typeof o.haloId === 'number'),
+		);
 		assertBodiesValid(result.sent);
 	});
 
@@ -112,7 +124,9 @@ describe('user sync, 10,000 Okta users', () => {
 		}
 		const result = await syncUsers(halo, changed, { batchSize: BATCH, pageSize: PAGE });
 		runs.push(result);
-		const written = new Set(result.postedRecords.map((r) => String(halo.store.users.get(r.id)?.oktaid)));
+		const written = new Set(
+			result.postedRecords.map((r) => String(halo.store.users.get(r.id)?.oktaid)),
+		);
 		assert.deepEqual([...written].sort(), [...touched].sort());
 		assert.equal(result.postedRecords.length, 20);
 		assert.equal(result.posts, 1);
@@ -122,8 +136,10 @@ describe('user sync, 10,000 Okta users', () => {
 		assertBodiesValid(result.sent);
 	});
 
-	after(() => {
-		const line = runs.map((r, i) => `run ${i + 1}: ${r.calls} calls (${r.reads} reads, ${r.posts} POSTs)`).join('; ');
+	afterAll(() => {
+		const line = runs
+			.map((r, i) => `run ${i + 1}: ${r.calls} calls (${r.reads} reads, ${r.posts} POSTs)`)
+			.join('; ');
 		process.stdout.write(`# Halo call counts — ${line}\n`);
 	});
 });
@@ -135,7 +151,16 @@ describe('adoption, recovery, dry run, guard', () => {
 		const halo = await startHaloEmulator({
 			rateLimit: NO_RATE_LIMIT,
 			seed: {
-				users: [{ id: 500, name: 'Old Name', site_id: 1, emailaddress: String(target.profile.email).toUpperCase(), inactive: false, roles: [] }],
+				users: [
+					{
+						id: 500,
+						name: 'Old Name',
+						site_id: 1,
+						emailaddress: String(target.profile.email).toUpperCase(),
+						inactive: false,
+						roles: [],
+					},
+				],
 			},
 		});
 		try {
@@ -143,7 +168,12 @@ describe('adoption, recovery, dry run, guard', () => {
 			assert.equal(result.run.summary.counts.created, 29);
 			assert.equal(result.run.outcomes[4].action, 'updated');
 			assert.equal(result.run.outcomes[4].haloId, 500);
-			const same = halo.store.users.all().filter((u) => String(u.emailaddress).toLowerCase() === String(target.profile.email).toLowerCase());
+			const same = halo.store.users
+				.all()
+				.filter(
+					(u) =>
+						String(u.emailaddress).toLowerCase() === String(target.profile.email).toLowerCase(),
+				);
 			assert.equal(same.length, 1);
 			assert.equal(same[0].oktaid, target.id);
 			assert.equal(same[0].id, 500);
@@ -158,7 +188,11 @@ describe('adoption, recovery, dry run, guard', () => {
 		const halo = await startHaloEmulator({ rateLimit: NO_RATE_LIMIT });
 		try {
 			const K = 3;
-			halo.server.addFault({ match: (r) => r.method === 'POST' && /\/api\/users$/i.test(r.path), drop: 'after', skip: K });
+			halo.server.addFault({
+				match: (r) => r.method === 'POST' && /\/api\/users$/i.test(r.path),
+				drop: 'after',
+				skip: K,
+			});
 			await assert.rejects(syncUsers(halo, users, { batchSize: BATCH }), (e: unknown) => {
 				assert.ok(e instanceof HaloConnectionError, String(e));
 				return true;
@@ -186,7 +220,10 @@ describe('adoption, recovery, dry run, guard', () => {
 			assert.equal(result.posts, 0);
 			assert.equal(halo.store.users.all().length, 0);
 			assert.equal(result.run.summary.dryRun, true);
-			assert.equal(result.run.summary.counts.created, users.filter((u) => ACTIVE.has(u.status)).length);
+			assert.equal(
+				result.run.summary.counts.created,
+				users.filter((u) => ACTIVE.has(u.status)).length,
+			);
 		} finally {
 			await halo.close();
 		}
@@ -205,7 +242,11 @@ describe('adoption, recovery, dry run, guard', () => {
 				assert.match(e.message, /deactivate 90 of 300 active Halo users \(30 %\)/);
 				return true;
 			});
-			assert.equal(halo.server.log.slice(start).filter((e) => e.method === 'POST' && /^\/api\//i.test(e.path)).length, 0);
+			assert.equal(
+				halo.server.log.slice(start).filter((e) => e.method === 'POST' && /^\/api\//i.test(e.path))
+					.length,
+				0,
+			);
 			assert.equal(halo.store.users.all().filter((u) => u.inactive).length, 0);
 			// With the guard overridden the same run goes through.
 			const forced = await syncUsers(halo, leaving, { guard: false });

@@ -25,7 +25,9 @@ export interface Emulators {
 	close: () => Promise<void>;
 }
 
-export async function startEmulators(options: { okta?: OktaEmulatorOptions; halo?: HaloEmulatorOptions } = {}): Promise<Emulators> {
+export async function startEmulators(
+	options: { okta?: OktaEmulatorOptions; halo?: HaloEmulatorOptions } = {},
+): Promise<Emulators> {
 	const okta = await startOktaEmulator(options.okta);
 	const halo = await startHaloEmulator(options.halo);
 	const haloApi = (path: string) => /^\/(api|auth)\b/i.test(path);
@@ -34,10 +36,20 @@ export async function startEmulators(options: { okta?: OktaEmulatorOptions; halo
 		halo,
 		credentials: () => ({
 			oktaTokenApi: { url: okta.url, apiToken: OKTA_TOKEN },
-			haloApi: { url: halo.url, authUrl: '', tenant: '', clientId: HALO_CLIENT_ID, clientSecret: HALO_CLIENT_SECRET, scope: 'all' },
+			haloApi: {
+				url: halo.url,
+				authUrl: '',
+				tenant: '',
+				clientId: HALO_CLIENT_ID,
+				clientSecret: HALO_CLIENT_SECRET,
+				scope: 'all',
+			},
 		}),
 		haloCalls: () => halo.server.log.filter((r) => haloApi(r.path)).length,
-		haloWrites: () => halo.server.log.filter((r) => /^\/api\//i.test(r.path) && (r.method === 'POST' || r.method === 'DELETE')).length,
+		haloWrites: () =>
+			halo.server.log.filter(
+				(r) => /^\/api\//i.test(r.path) && (r.method === 'POST' || r.method === 'DELETE'),
+			).length,
 		oktaCalls: () => okta.server.log.length,
 		clearLogs: () => {
 			okta.server.clearLog();

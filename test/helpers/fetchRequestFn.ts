@@ -5,7 +5,8 @@ export function fetchRequestFn(onRequest?: (request: HttpRequest) => void): Requ
 	return async (request) => {
 		onRequest?.(request);
 		const url = new URL(request.url);
-		for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+		for (const [key, value] of Object.entries(request.query ?? {}))
+			if (value !== undefined) url.searchParams.set(key, String(value));
 		const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
 		let body: string | undefined;
 		if (request.form) {
@@ -18,7 +19,8 @@ export function fetchRequestFn(onRequest?: (request: HttpRequest) => void): Requ
 		const response = await fetch(url, { method: request.method, headers, body });
 		const text = await response.text();
 		let parsed: unknown = text;
-		if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') parsed = JSON.parse(text);
+		if ((response.headers.get('content-type') ?? '').includes('json') && text !== '')
+			parsed = JSON.parse(text);
 		const out: HttpResponse = { status: response.status, headers: {}, body: parsed };
 		response.headers.forEach((value, name) => (out.headers[name.toLowerCase()] = value));
 		return out;

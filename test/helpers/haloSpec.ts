@@ -6,7 +6,11 @@
  * emulator, which refuses the same bodies.
  */
 import assert from 'node:assert/strict';
-import { haloRequestSchemaName, validateHaloRequestBody, type HaloSpecIssue } from '../../emulators/halo/spec';
+import {
+	haloRequestSchemaName,
+	validateHaloRequestBody,
+	type HaloSpecIssue,
+} from '../../emulators/halo/spec';
 
 export { haloRequestSchemaName, validateHaloRequestBody, type HaloSpecIssue };
 

@@ -52,9 +52,11 @@ export class MapNodeTypes implements INodeTypes {
 /** A loaded package's node types (package-qualified) and credential types. */
 export function packageTypes(loader: PackageDirectoryLoader) {
 	const nodeTypes: Record<string, INodeType | IVersionedNodeType> = {};
-	for (const [name, loaded] of Object.entries(loader.nodeTypes)) nodeTypes[`${loader.packageName}.${name}`] = loaded.type;
+	for (const [name, loaded] of Object.entries(loader.nodeTypes))
+		nodeTypes[`${loader.packageName}.${name}`] = loaded.type;
 	const credentialTypes: Record<string, ICredentialType> = {};
-	for (const [name, loaded] of Object.entries(loader.credentialTypes)) credentialTypes[name] = loaded.type;
+	for (const [name, loaded] of Object.entries(loader.credentialTypes))
+		credentialTypes[name] = loaded.type;
 	return { nodeTypes, credentialTypes };
 }
 
@@ -99,7 +101,14 @@ export class MemoryCredentialsHelper extends ICredentialsHelper {
 		// Generic: resolve `={{$credentials.x}}` expressions as n8n does.
 		const resolve = (value: unknown) =>
 			workflow && node && typeof value === 'string' && value.startsWith('=')
-				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+				? workflow.expression.getSimpleParameterValue(
+						node,
+						value,
+						'internal',
+						{ $credentials: credentials },
+						undefined,
+						'',
+					)
 				: value;
 		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
 		for (const [outerKey, inner] of Object.entries(method.properties)) {
@@ -136,28 +145,44 @@ export class MemoryCredentialsHelper extends ICredentialsHelper {
 		const type = this.type(typeName);
 		if (!type.preAuthentication) return undefined;
 		this.preAuthCount[typeName] = (this.preAuthCount[typeName] ?? 0) + 1;
-		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
 	async getCredentials(): Promise<ICredentials> {
 		throw new Error('Not used in tests');
 	}
 
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _details: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_details: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.store[type];
 		if (!data) throw new Error(`No test credentials of type ${type}`);
 		const defaults: IDataObject = {};
 		for (const property of this.type(type).properties) {
-			if (property.default !== undefined && typeof property.default !== 'object') defaults[property.name] = property.default;
+			if (property.default !== undefined && typeof property.default !== 'object')
+				defaults[property.name] = property.default;
 		}
 		return { ...defaults, ...data } as ICredentialDataDecryptedObject;
 	}
 
-	async updateCredentials(_details: unknown, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		_details: unknown,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		this.store[type] = { ...data };
 	}
 
-	async updateCredentialsOauthTokenData(_details: unknown, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentialsOauthTokenData(
+		_details: unknown,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		this.store[type] = { ...this.store[type], ...data };
 	}
 
@@ -167,7 +192,10 @@ export class MemoryCredentialsHelper extends ICredentialsHelper {
 }
 
 /** The additional data an execution needs, with n8n's URLs under `baseUrl`. */
-export function additionalDataFor(credentialsHelper: ICredentialsHelper, baseUrl = 'http://127.0.0.1:5678'): IWorkflowExecuteAdditionalData {
+export function additionalDataFor(
+	credentialsHelper: ICredentialsHelper,
+	baseUrl = 'http://127.0.0.1:5678',
+): IWorkflowExecuteAdditionalData {
 	const base = `${baseUrl.replace(/\/+$/, '')}/`;
 	return {
 		credentialsHelper,
@@ -217,5 +245,12 @@ export function runOutput(run: IRun): RunOutput {
 		items[name] = last?.data?.main?.[0] ?? [];
 		output[name] = items[name].map((item) => item.json);
 	}
-	return { status: run.status, error: run.data.resultData.error as Error | undefined, output, items, nodeErrors, run };
+	return {
+		status: run.status,
+		error: run.data.resultData.error as Error | undefined,
+		output,
+		items,
+		nodeErrors,
+		run,
+	};
 }

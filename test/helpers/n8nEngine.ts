@@ -7,11 +7,24 @@
 import path from 'node:path';
 
 import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
-import type { IDataObject, INodeExecutionData, INodeType, IRun, IWorkflowBase, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	IRun,
+	IWorkflowBase,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { CredentialStore, RunOutput } from './n8nDoubles';
-import { MapNodeTypes, MemoryCredentialsHelper, additionalDataFor, packageTypes, runOutput } from './n8nDoubles';
+import {
+	MapNodeTypes,
+	MemoryCredentialsHelper,
+	additionalDataFor,
+	packageTypes,
+	runOutput,
+} from './n8nDoubles';
 
 export type { CredentialStore } from './n8nDoubles';
 
@@ -74,7 +87,10 @@ export interface RunResult extends RunOutput {
 	preAuthCount: Record<string, number>;
 }
 
-export async function runWorkflow(workflowJson: IWorkflowBase | Record<string, unknown>, options: RunOptions = {}): Promise<RunResult> {
+export async function runWorkflow(
+	workflowJson: IWorkflowBase | Record<string, unknown>,
+	options: RunOptions = {},
+): Promise<RunResult> {
 	const { nodeTypes, credentialTypes } = packageTypes(await loadPackage());
 	const json = workflowJson as unknown as IWorkflowBase;
 	const credentials = options.credentials ?? {};
@@ -95,14 +111,22 @@ export async function runWorkflow(workflowJson: IWorkflowBase | Record<string, u
 	});
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', json);
-	const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const done = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
 	const additionalData = { ...additionalDataFor(credentialsHelper), hooks };
 
 	const mode = options.mode ?? 'manual';
-	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
+	const startNode = options.startNode
+		? workflow.getNode(options.startNode)
+		: workflow.getStartNode();
 	if (!startNode) throw new Error(`Workflow has no start node ${options.startNode ?? ''}`);
 	const runData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [options.startItems ?? [{ json: {} }]] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [
+				{ node: startNode, data: { main: [options.startItems ?? [{ json: {} }]] }, source: null },
+			],
+		},
 	});
 	await new WorkflowExecute(additionalData, mode, runData).processRunExecutionData(workflow);
 	const run = await done;

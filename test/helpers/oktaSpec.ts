@@ -1,6 +1,6 @@
 /**
  * Validates JSON against schemas of Okta's own OpenAPI 3.0 description
- * (../shared/specs/okta-management.yaml) with ajv. The OpenAPI dialect is
+ * (specs/okta-management.yaml) with ajv. The OpenAPI dialect is
  * turned into JSON Schema first: `nullable` becomes a `null` type, `x-` keys
  * and examples go, `discriminator` becomes a dispatch on its property to the
  * mapped schema, and `$ref`s point into one combined document.
@@ -14,7 +14,14 @@ import { load } from 'js-yaml';
 
 type Schema = Record<string, unknown>;
 
-export const OKTA_MANAGEMENT_SPEC = join(__dirname, '..', '..', '..', '..', 'shared', 'specs', 'okta-management.yaml');
+export const OKTA_MANAGEMENT_SPEC = join(
+	__dirname,
+	'..',
+	'..',
+	'..',
+	'specs',
+	'okta-management.yaml',
+);
 const DOCUMENT_ID = 'okta-management';
 const REF_PREFIX = '#/components/schemas/';
 /** Suffix of the copy of a discriminated schema without its dispatch (what the mapped schemas extend). */
@@ -47,7 +54,16 @@ function convert(node: unknown, renameRefs?: (name: string) => string): unknown 
 	if (!isObject(node)) return node;
 	const out: Schema = {};
 	for (const [key, value] of Object.entries(node)) {
-		if (key.startsWith('x-') || key === 'example' || key === 'examples' || key === 'discriminator' || key === 'nullable' || key === 'xml' || key === 'externalDocs') continue;
+		if (
+			key.startsWith('x-') ||
+			key === 'example' ||
+			key === 'examples' ||
+			key === 'discriminator' ||
+			key === 'nullable' ||
+			key === 'xml' ||
+			key === 'externalDocs'
+		)
+			continue;
 		if (key === '$ref' && typeof value === 'string' && value.startsWith(REF_PREFIX)) {
 			const name = value.slice(REF_PREFIX.length);
 			out.$ref = `${DOCUMENT_ID}#/definitions/${renameRefs ? renameRefs(name) : name}`;
@@ -55,7 +71,9 @@ function convert(node: unknown, renameRefs?: (name: string) => string): unknown 
 			// The spec repeats some enum values; JSON Schema wants them unique.
 			out.enum = [...new Set(value)];
 		} else if (key === 'properties' && isObject(value)) {
-			out.properties = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, convert(sub, renameRefs)]));
+			out.properties = Object.fromEntries(
+				Object.entries(value).map(([name, sub]) => [name, convert(sub, renameRefs)]),
+			);
 		} else {
 			out[key] = convert(value, renameRefs);
 		}
@@ -77,12 +95,22 @@ function nullable(schema: Schema): Schema {
  * A schema with a discriminator validates as its mapped schema for the discriminator's value.
  * The mapped schemas extend the original, so they get a copy without the dispatch (`Name__base`).
  */
-function convertDiscriminated(name: string, schema: Schema, definitions: Record<string, unknown>): void {
-	const discriminator = schema.discriminator as { propertyName: string; mapping?: Record<string, string> };
+function convertDiscriminated(
+	name: string,
+	schema: Schema,
+	definitions: Record<string, unknown>,
+): void {
+	const discriminator = schema.discriminator as {
+		propertyName: string;
+		mapping?: Record<string, string>;
+	};
 	const base = `${name}${BASE_SUFFIX}`;
 	definitions[base] = convert(schema);
 	const cases = Object.entries(discriminator.mapping ?? {}).map(([value, ref]) => ({
-		if: { properties: { [discriminator.propertyName]: { const: value } }, required: [discriminator.propertyName] },
+		if: {
+			properties: { [discriminator.propertyName]: { const: value } },
+			required: [discriminator.propertyName],
+		},
 		then: { $ref: `${DOCUMENT_ID}#/definitions/${ref.slice(REF_PREFIX.length)}` },
 	}));
 	definitions[name] = { allOf: [{ $ref: `${DOCUMENT_ID}#/definitions/${base}` }, ...cases] };
@@ -104,17 +132,26 @@ export class OktaSpec {
 	private readonly rawSchemas: Record<string, Schema>;
 
 	constructor(specPath = OKTA_MANAGEMENT_SPEC) {
-		const document = load(readFileSync(specPath, 'utf8')) as { components: { schemas: Record<string, Schema> } };
+		const document = load(readFileSync(specPath, 'utf8')) as {
+			components: { schemas: Record<string, Schema> };
+		};
 		const schemas = document.components.schemas;
 		for (const [name, properties] of Object.entries(SPEC_NULL_DEFECTS)) {
 			const declared = schemas[name]?.properties as Record<string, Schema> | undefined;
-			for (const property of properties) if (declared?.[property]) declared[property] = { ...declared[property], nullable: true };
+			for (const property of properties)
+				if (declared?.[property]) declared[property] = { ...declared[property], nullable: true };
 		}
 		this.rawSchemas = schemas;
-		const discriminated = new Set(Object.entries(schemas).filter(([, schema]) => isObject(schema.discriminator)).map(([name]) => name));
+		const discriminated = new Set(
+			Object.entries(schemas)
+				.filter(([, schema]) => isObject(schema.discriminator))
+				.map(([name]) => name),
+		);
 		const mappedTo = new Map<string, string>();
 		for (const name of discriminated) {
-			for (const ref of Object.values((schemas[name].discriminator as { mapping?: Record<string, string> }).mapping ?? {})) {
+			for (const ref of Object.values(
+				(schemas[name].discriminator as { mapping?: Record<string, string> }).mapping ?? {},
+			)) {
 				mappedTo.set(ref.slice(REF_PREFIX.length), name);
 			}
 		}
@@ -125,7 +162,9 @@ export class OktaSpec {
 			} else {
 				// A mapped schema extends the base copy of its parent, not the dispatching one.
 				const parent = mappedTo.get(name);
-				const rename = parent ? (ref: string) => (ref === parent ? `${parent}${BASE_SUFFIX}` : ref) : undefined;
+				const rename = parent
+					? (ref: string) => (ref === parent ? `${parent}${BASE_SUFFIX}` : ref)
+					: undefined;
 				definitions[name] = convert(schema, rename);
 			}
 		}
@@ -152,7 +191,13 @@ export class OktaSpec {
 			if (declared) {
 				for (const key of Object.keys(data)) {
 					if (!declared.has(key)) {
-						errors.push({ instancePath: '', schemaPath: '#/properties', keyword: 'additionalProperties', params: { additionalProperty: key }, message: 'must NOT have additional properties' });
+						errors.push({
+							instancePath: '',
+							schemaPath: '#/properties',
+							keyword: 'additionalProperties',
+							params: { additionalProperty: key },
+							message: 'must NOT have additional properties',
+						});
 					}
 				}
 			}
@@ -160,25 +205,37 @@ export class OktaSpec {
 		return {
 			valid: errors.length === 0,
 			errors,
-			messages: errors.map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`),
+			messages: errors.map(
+				(error) =>
+					`${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
+			),
 		};
 	}
 
 	/** Property names a schema declares at its top level; undefined when it allows any (additionalProperties). */
-	private declaredProperties(name: string, data: Schema, seen = new Set<string>()): Set<string> | undefined {
+	private declaredProperties(
+		name: string,
+		data: Schema,
+		seen = new Set<string>(),
+	): Set<string> | undefined {
 		if (seen.has(name)) return new Set();
 		seen.add(name);
 		const schema = this.rawSchemas[name];
 		if (!schema || schema.additionalProperties !== undefined) return undefined;
 		const names = new Set(Object.keys(isObject(schema.properties) ? schema.properties : {}));
 		const parts = [...(Array.isArray(schema.allOf) ? schema.allOf : [])] as Schema[];
-		const discriminator = schema.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
+		const discriminator = schema.discriminator as
+			{ propertyName: string; mapping?: Record<string, string> } | undefined;
 		const mapped = discriminator?.mapping?.[String(data[discriminator.propertyName])];
 		if (mapped) parts.push({ $ref: mapped });
 		if (!isObject(schema.properties) && parts.length === 0) return undefined;
 		for (const part of parts) {
 			const ref = typeof part.$ref === 'string' ? part.$ref.slice(REF_PREFIX.length) : undefined;
-			const inner = ref ? this.declaredProperties(ref, data, seen) : isObject(part.properties) ? new Set(Object.keys(part.properties)) : new Set<string>();
+			const inner = ref
+				? this.declaredProperties(ref, data, seen)
+				: isObject(part.properties)
+					? new Set(Object.keys(part.properties))
+					: new Set<string>();
 			if (!inner) return undefined;
 			inner.forEach((key) => names.add(key));
 		}
@@ -192,7 +249,9 @@ export class OktaSpec {
 		return {
 			valid: failed.length === 0,
 			errors: failed.flatMap(({ result }) => result.errors),
-			messages: failed.flatMap(({ index, result }) => result.messages.map((message) => `[${index}]${message}`)),
+			messages: failed.flatMap(({ index, result }) =>
+				result.messages.map((message) => `[${index}]${message}`),
+			),
 		};
 	}
 

@@ -39,7 +39,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
-import { MapNodeTypes, MemoryCredentialsHelper, additionalDataFor, packageTypes, runOutput } from './n8nDoubles';
+import {
+	MapNodeTypes,
+	MemoryCredentialsHelper,
+	additionalDataFor,
+	packageTypes,
+	runOutput,
+} from './n8nDoubles';
 import type { RunOutput } from './n8nDoubles';
 import { loadPackage } from './n8nEngine';
 
@@ -130,7 +136,8 @@ export type ExecutionResult = RunOutput;
 
 function loneTrigger(options: TriggerHarnessOptions): { node: INode; nodeTypes: INodeTypes } {
 	const { nodeType, typeName } = options;
-	if (!nodeType || !typeName) throw new Error('Give nodeType and typeName, or a workflow with its nodeTypes');
+	if (!nodeType || !typeName)
+		throw new Error('Give nodeType and typeName, or a workflow with its nodeTypes');
 	const version = nodeType.description.version;
 	return {
 		node: {
@@ -154,7 +161,10 @@ function loneTrigger(options: TriggerHarnessOptions): { node: INode; nodeTypes: 
 export async function packageTriggerHarness(
 	workflow: { name?: string; nodes: INode[]; connections: IConnections },
 	triggerName: string,
-	options: Omit<TriggerHarnessOptions, 'workflow' | 'nodeTypes' | 'triggerName' | 'credentialTypes'> = {},
+	options: Omit<
+		TriggerHarnessOptions,
+		'workflow' | 'nodeTypes' | 'triggerName' | 'credentialTypes'
+	> = {},
 ): Promise<TriggerHarness> {
 	const { nodeTypes, credentialTypes } = packageTypes(await loadPackage());
 	return new TriggerHarness({
@@ -200,7 +210,9 @@ export class TriggerHarness {
 			staticData: options.staticData ?? {},
 			active: true,
 		});
-		const credentialTypes = Object.fromEntries((options.credentialTypes ?? []).map((t) => [t.name, t]));
+		const credentialTypes = Object.fromEntries(
+			(options.credentialTypes ?? []).map((t) => [t.name, t]),
+		);
 		this.additionalData = additionalDataFor(
 			new MemoryCredentialsHelper(credentialTypes, options.credentialData ?? {}),
 			options.baseUrl,
@@ -220,7 +232,9 @@ export class TriggerHarness {
 
 	/** The production URL n8n gives a webhook of this node. */
 	webhookUrl(name = 'default'): string {
-		const url = this.hookContext(this.webhookData(this.description(name))).getNodeWebhookUrl(name as WebhookType);
+		const url = this.hookContext(this.webhookData(this.description(name))).getNodeWebhookUrl(
+			name as WebhookType,
+		);
 		if (!url) throw new Error(`No URL for webhook ${name}`);
 		return url;
 	}
@@ -228,9 +242,11 @@ export class TriggerHarness {
 	/** One HTTP call to the node's webhook for `call.method`, answered as n8n would. */
 	async call(call: WebhookCall): Promise<WebhookAnswer> {
 		const description = this.webhooks.find((w) => String(w.httpMethod) === call.method);
-		if (!description) return { status: 404, headers: {}, body: { message: `No ${call.method} webhook` } };
+		if (!description)
+			return { status: 404, headers: {}, body: { message: `No ${call.method} webhook` } };
 		const headers: Record<string, string | string[]> = {};
-		for (const [name, value] of Object.entries(call.headers ?? {})) headers[name.toLowerCase()] = value;
+		for (const [name, value] of Object.entries(call.headers ?? {}))
+			headers[name.toLowerCase()] = value;
 		const request = {
 			method: call.method,
 			headers,
@@ -240,29 +256,61 @@ export class TriggerHarness {
 			url: new URL(this.webhookUrl(description.name)).pathname,
 		};
 		const response = new FakeResponse();
-		const additionalData = { ...this.additionalData, httpRequest: request, httpResponse: response } as IWorkflowExecuteAdditionalData;
-		const context = new WebhookContext(this.workflow, this.node, additionalData, this.mode, this.webhookData(description), [], null);
+		const additionalData = {
+			...this.additionalData,
+			httpRequest: request,
+			httpResponse: response,
+		} as IWorkflowExecuteAdditionalData;
+		const context = new WebhookContext(
+			this.workflow,
+			this.node,
+			additionalData,
+			this.mode,
+			this.webhookData(description),
+			[],
+			null,
+		);
 		let result: IWebhookResponseData;
 		try {
 			result = (await this.nodeTypeFor().webhook!.call(context)) as IWebhookResponseData;
 		} catch (error) {
-			return { status: 500, headers: {}, body: { message: 'Error in workflow' }, error: error as Error };
+			return {
+				status: 500,
+				headers: {},
+				body: { message: 'Error in workflow' },
+				error: error as Error,
+			};
 		}
 		if (result.noWebhookResponse) {
-			if (!response.finished) throw new Error('noWebhookResponse returned, but the node wrote no response');
+			if (!response.finished)
+				throw new Error('noWebhookResponse returned, but the node wrote no response');
 			return { status: response.statusCode, headers: response.headers, body: response.body };
 		}
-		if (response.finished) throw new Error('The node wrote the response but did not return noWebhookResponse');
+		if (response.finished)
+			throw new Error('The node wrote the response but did not return noWebhookResponse');
 		const status = Number(description.responseCode ?? 200);
 		if (result.workflowData === undefined) {
-			return { status, headers: {}, body: result.webhookResponse ?? { message: 'Webhook call received' } };
+			return {
+				status,
+				headers: {},
+				body: result.webhookResponse ?? { message: 'Webhook call received' },
+			};
 		}
 		this.executions.push(result.workflowData);
-		return { status, headers: {}, body: { message: 'Workflow was started' }, workflowData: result.workflowData };
+		return {
+			status,
+			headers: {},
+			body: { message: 'Workflow was started' },
+			workflowData: result.workflowData,
+		};
 	}
 
 	/** One `webhookMethods[name][method]` call in a `HookContext`. */
-	async hook(method: WebhookSetupMethodNames, name = 'default', activation: WorkflowActivateMode = 'activate'): Promise<boolean | undefined> {
+	async hook(
+		method: WebhookSetupMethodNames,
+		name = 'default',
+		activation: WorkflowActivateMode = 'activate',
+	): Promise<boolean | undefined> {
 		const fn = this.nodeTypeFor().webhookMethods?.[name as WebhookType]?.[method];
 		if (!fn) return undefined;
 		const data = this.webhookData(this.description(name));
@@ -287,13 +335,23 @@ export class TriggerHarness {
 	 * the stack with the items it returned, the rest in `WorkflowExecute`.
 	 */
 	async execute(workflowData: INodeExecutionData[][]): Promise<ExecutionResult> {
-		const hooks = new ExecutionLifecycleHooks(this.mode, `execution-${this.executions.length}`, this.workflowJson);
-		const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+		const hooks = new ExecutionLifecycleHooks(
+			this.mode,
+			`execution-${this.executions.length}`,
+			this.workflowJson,
+		);
+		const done = new Promise<IRun>((resolve) =>
+			hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+		);
 		const additionalData = { ...this.additionalData, hooks } as IWorkflowExecuteAdditionalData;
 		const runData = createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node: this.node, data: { main: workflowData }, source: null }] },
+			executionData: {
+				nodeExecutionStack: [{ node: this.node, data: { main: workflowData }, source: null }],
+			},
 		});
-		await new WorkflowExecute(additionalData, this.mode, runData).processRunExecutionData(this.workflow);
+		await new WorkflowExecute(additionalData, this.mode, runData).processRunExecutionData(
+			this.workflow,
+		);
 		return runOutput(await done);
 	}
 
@@ -302,7 +360,11 @@ export class TriggerHarness {
 		const server = http.createServer((req, res) => void this.handle(req, res));
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-		Object.assign(this.additionalData, { instanceBaseUrl: base, webhookBaseUrl: `${base}webhook`, webhookTestBaseUrl: `${base}webhook-test` });
+		Object.assign(this.additionalData, {
+			instanceBaseUrl: base,
+			webhookBaseUrl: `${base}webhook`,
+			webhookTestBaseUrl: `${base}webhook-test`,
+		});
 		return {
 			url: base,
 			close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -322,8 +384,11 @@ export class TriggerHarness {
 			}
 		}
 		const headers: Record<string, string | string[]> = {};
-		for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = value;
-		const known = this.webhooks.some((w) => new URL(this.webhookUrl(w.name)).pathname === (req.url ?? '').split('?')[0]);
+		for (const [name, value] of Object.entries(req.headers))
+			if (value !== undefined) headers[name] = value;
+		const known = this.webhooks.some(
+			(w) => new URL(this.webhookUrl(w.name)).pathname === (req.url ?? '').split('?')[0],
+		);
 		const answer = known
 			? await this.call({ method: (req.method ?? 'GET') as WebhookCall['method'], headers, body })
 			: { status: 404, headers: {}, body: { message: 'Unknown webhook' } };
@@ -359,7 +424,17 @@ export class TriggerHarness {
 		};
 	}
 
-	private hookContext(data: IWebhookData, activation: WorkflowActivateMode = 'activate'): HookContext {
-		return new HookContext(this.workflow, this.node, this.additionalData, this.mode, activation, data);
+	private hookContext(
+		data: IWebhookData,
+		activation: WorkflowActivateMode = 'activate',
+	): HookContext {
+		return new HookContext(
+			this.workflow,
+			this.node,
+			this.additionalData,
+			this.mode,
+			activation,
+			data,
+		);
 	}
 }

@@ -9,7 +9,6 @@
  * editor would hide its parameters and offer the wrong credentials.
  * The Okta credential names must follow lib/n8n/okta.ts's one table.
  */
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
@@ -37,14 +36,18 @@ function optionValues(property: INodeProperties): unknown[] {
 
 /** Parameters named in some credential's displayOptions.show. */
 function authFields(description: INodeTypeDescription): INodeProperties[] {
-	const names = new Set((description.credentials ?? []).flatMap((c) => Object.keys(c.displayOptions?.show ?? {})));
+	const names = new Set(
+		(description.credentials ?? []).flatMap((c) => Object.keys(c.displayOptions?.show ?? {})),
+	);
 	return description.properties.filter((p) => names.has(p.name));
 }
 
 /** The parameter the editor moves into the credential box, if any. */
 function mainAuthField(description: INodeTypeDescription): INodeProperties | undefined {
 	const fields = authFields(description);
-	const named = fields.find((p) => p.name === 'authentication' && !optionValues(p).includes('none'));
+	const named = fields.find(
+		(p) => p.name === 'authentication' && !optionValues(p).includes('none'),
+	);
 	if (named) return named;
 	const used = new Map<string, string[]>();
 	for (const credential of description.credentials ?? []) {
@@ -52,15 +55,21 @@ function mainAuthField(description: INodeTypeDescription): INodeProperties | und
 			used.set(name, [...(used.get(name) ?? []), ...(values ?? []).map((v) => String(v ?? ''))]);
 		}
 	}
-	return fields.find((p) => optionValues(p).every((v) => typeof v !== 'string' || used.get(p.name)!.includes(v)));
+	return fields.find((p) =>
+		optionValues(p).every((v) => typeof v !== 'string' || used.get(p.name)!.includes(v)),
+	);
 }
 
 /** Parameters the editor hides from the panel once there is a main auth field. */
 function hiddenByEditor(description: INodeTypeDescription): string[] {
 	const main = mainAuthField(description);
 	if (!main) return [];
-	const dependedOn = new Set(authFields(description).flatMap((f) => Object.keys(f.displayOptions?.show ?? {})));
-	return description.properties.filter((p) => p.name === main.name || dependedOn.has(p.name)).map((p) => p.name);
+	const dependedOn = new Set(
+		authFields(description).flatMap((f) => Object.keys(f.displayOptions?.show ?? {})),
+	);
+	return description.properties
+		.filter((p) => p.name === main.name || dependedOn.has(p.name))
+		.map((p) => p.name);
 }
 
 describe("our nodes' parameters and credentials as n8n's editor reads them", () => {
@@ -68,23 +77,40 @@ describe("our nodes' parameters and credentials as n8n's editor reads them", () 
 		const description = node.description;
 		test(`${description.displayName}: nothing but the main credential choice is hidden, Okta credentials follow the one table`, () => {
 			const main = mainAuthField(description);
-			assert.deepEqual(hiddenByEditor(description), main ? [main.name] : [], 'parameters hidden from the panel');
+			assert.deepEqual(
+				hiddenByEditor(description),
+				main ? [main.name] : [],
+				'parameters hidden from the panel',
+			);
 			if (main) {
-				const independent = (description.credentials ?? []).filter((c) => !(main.name in (c.displayOptions?.show ?? {})));
-				assert.deepEqual(independent.map((c) => c.name), [], `with "${main.name}" in the credential box every credential must follow it`);
+				const independent = (description.credentials ?? []).filter(
+					(c) => !(main.name in (c.displayOptions?.show ?? {})),
+				);
+				assert.deepEqual(
+					independent.map((c) => c.name),
+					[],
+					`with "${main.name}" in the credential box every credential must follow it`,
+				);
 			}
 			const authentication = description.properties.find((p) => p.name === 'authentication');
-			const conditional = (description.credentials ?? []).filter((c) => c.displayOptions?.show?.authentication);
+			const conditional = (description.credentials ?? []).filter(
+				(c) => c.displayOptions?.show?.authentication,
+			);
 			if (!authentication) {
 				assert.deepEqual(conditional, []);
 				return;
 			}
 			for (const credential of conditional) {
-				for (const value of credential.displayOptions!.show!.authentication!) assert.equal(credential.name, oktaCredentialType(value));
+				for (const value of credential.displayOptions!.show!.authentication!)
+					assert.equal(credential.name, oktaCredentialType(value));
 			}
-			for (const value of optionValues(authentication).filter((v) => v !== NO_OKTA_AUTHENTICATION)) {
+			for (const value of optionValues(authentication).filter(
+				(v) => v !== NO_OKTA_AUTHENTICATION,
+			)) {
 				assert.ok(
-					conditional.some((c) => c.displayOptions!.show!.authentication!.includes(value as string)),
+					conditional.some((c) =>
+						c.displayOptions!.show!.authentication!.includes(value as string),
+					),
 					`a credential for authentication "${String(value)}"`,
 				);
 			}
@@ -94,7 +120,11 @@ describe("our nodes' parameters and credentials as n8n's editor reads them", () 
 	test('Apply Role Mappings and the trigger: an optional Okta credential ("none" first, the default), no main auth field', () => {
 		for (const node of [new HaloApplyRoleMappings(), new OktaEventHookTrigger()]) {
 			const authentication = node.description.properties.find((p) => p.name === 'authentication')!;
-			assert.equal(authentication.displayOptions, undefined, 'no display options: it would hide what it depends on');
+			assert.equal(
+				authentication.displayOptions,
+				undefined,
+				'no display options: it would hide what it depends on',
+			);
 			assert.deepEqual(optionValues(authentication), ['none', 'apiToken', 'serviceApp', 'oAuth2']);
 			assert.equal(authentication.default, 'none');
 			assert.equal(mainAuthField(node.description), undefined);
@@ -114,7 +144,12 @@ describe("our nodes' parameters and credentials as n8n's editor reads them", () 
 			...trap,
 			properties: trap.properties.map((p) =>
 				p.name === 'authentication'
-					? { ...p, options: p.options!.slice(1), default: 'apiToken', displayOptions: { show: { configSource: ['ui'] } } }
+					? {
+							...p,
+							options: p.options!.slice(1),
+							default: 'apiToken',
+							displayOptions: { show: { configSource: ['ui'] } },
+						}
 					: p,
 			),
 		};

@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 
@@ -16,11 +15,21 @@ describe('DPoP proofs', () => {
 	const key = generateDpopKey();
 
 	test('token-call proof: typ dpop+jwt, ES256, public jwk only, htm, htu without query, iat, jti, nonce', () => {
-		const proof = dpopProof({ key, method: 'post', url: 'https://acme.okta.com/oauth2/v1/token?x=1#f', nonce: 'n-1', nowSeconds: 1234 });
+		const proof = dpopProof({
+			key,
+			method: 'post',
+			url: 'https://acme.okta.com/oauth2/v1/token?x=1#f',
+			nonce: 'n-1',
+			nowSeconds: 1234,
+		});
 		const { header, payload } = decodeJwt(proof);
 		assert.equal(header.typ, 'dpop+jwt');
 		assert.equal(header.alg, 'ES256');
-		assert.deepEqual(Object.keys(header.jwk as object).sort(), ['crv', 'kty', 'x', 'y'], 'no private "d" in the header');
+		assert.deepEqual(
+			Object.keys(header.jwk as object).sort(),
+			['crv', 'kty', 'x', 'y'],
+			'no private "d" in the header',
+		);
 		assert.equal(payload.htm, 'POST');
 		assert.equal(payload.htu, 'https://acme.okta.com/oauth2/v1/token');
 		assert.equal(payload.iat, 1234);
@@ -30,8 +39,22 @@ describe('DPoP proofs', () => {
 	});
 
 	test('API-call proof carries ath = base64url(sha256(token)); each proof has its own jti', () => {
-		const a = decodeJwt(dpopProof({ key, method: 'GET', url: 'https://acme.okta.com/api/v1/users?limit=200', accessToken: 'tok' }));
-		const b = decodeJwt(dpopProof({ key, method: 'GET', url: 'https://acme.okta.com/api/v1/users', accessToken: 'tok' }));
+		const a = decodeJwt(
+			dpopProof({
+				key,
+				method: 'GET',
+				url: 'https://acme.okta.com/api/v1/users?limit=200',
+				accessToken: 'tok',
+			}),
+		);
+		const b = decodeJwt(
+			dpopProof({
+				key,
+				method: 'GET',
+				url: 'https://acme.okta.com/api/v1/users',
+				accessToken: 'tok',
+			}),
+		);
 		assert.equal(a.payload.ath, createHash('sha256').update('tok').digest('base64url'));
 		assert.equal(a.payload.ath, accessTokenHash('tok'));
 		assert.equal(a.payload.htu, 'https://acme.okta.com/api/v1/users');
@@ -40,18 +63,35 @@ describe('DPoP proofs', () => {
 	});
 
 	test('the same key gives the same jwk header (the token stays bound to it)', () => {
-		const one = decodeJwt(dpopProof({ key, method: 'GET', url: 'https://a.okta.com/x' })).header.jwk;
-		const two = decodeJwt(dpopProof({ key, method: 'GET', url: 'https://a.okta.com/y' })).header.jwk;
+		const one = decodeJwt(dpopProof({ key, method: 'GET', url: 'https://a.okta.com/x' })).header
+			.jwk;
+		const two = decodeJwt(dpopProof({ key, method: 'GET', url: 'https://a.okta.com/y' })).header
+			.jwk;
 		assert.deepEqual(one, two);
 	});
 
 	test('accessTokenHeaders: DPoP scheme + proof for DPoP tokens, Bearer otherwise', () => {
-		const dpop = accessTokenHeaders({ accessToken: 'abc', tokenType: 'DPoP', dpopJwk: key }, 'GET', 'https://a.okta.com/api/v1/users?limit=1');
+		const dpop = accessTokenHeaders(
+			{ accessToken: 'abc', tokenType: 'DPoP', dpopJwk: key },
+			'GET',
+			'https://a.okta.com/api/v1/users?limit=1',
+		);
 		assert.equal(dpop.Authorization, 'DPoP abc');
 		assert.ok(verifyWithEmbeddedJwk(dpop.DPoP));
 		assert.equal(decodeJwt(dpop.DPoP).payload.ath, accessTokenHash('abc'));
-		assert.deepEqual(accessTokenHeaders({ accessToken: 'abc', tokenType: 'Bearer' }, 'GET', 'https://a.okta.com/x'), { Authorization: 'Bearer abc' });
+		assert.deepEqual(
+			accessTokenHeaders(
+				{ accessToken: 'abc', tokenType: 'Bearer' },
+				'GET',
+				'https://a.okta.com/x',
+			),
+			{ Authorization: 'Bearer abc' },
+		);
 	});
 
-	test('htuOf', () => assert.equal(htuOf('http://127.0.0.1:9/api/v1/users?after=x'), 'http://127.0.0.1:9/api/v1/users'));
+	test('htuOf', () =>
+		assert.equal(
+			htuOf('http://127.0.0.1:9/api/v1/users?after=x'),
+			'http://127.0.0.1:9/api/v1/users',
+		));
 });

@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import type { HttpRequest, HttpResponse } from '../../lib/http/types';
@@ -14,14 +13,26 @@ const SPEC: EventHookSpec = {
 	authHeader: { key: 'Authorization', value: 'hook-secret-value' },
 };
 
-function hook(overrides: Partial<EventHook> = {}, config: Partial<EventHook['channel']['config']> = {}): EventHook {
+function hook(
+	overrides: Partial<EventHook> = {},
+	config: Partial<EventHook['channel']['config']> = {},
+): EventHook {
 	return {
 		id: 'who1',
 		status: 'ACTIVE',
 		verificationStatus: 'VERIFIED',
 		name: 'n8n: onboarding',
 		events: { type: 'EVENT_TYPE', items: ['user.lifecycle.activate', 'user.lifecycle.create'] },
-		channel: { type: 'HTTP', version: '1.0.0', config: { uri: SPEC.uri, headers: [], authScheme: { type: 'HEADER', key: 'authorization' }, ...config } },
+		channel: {
+			type: 'HTTP',
+			version: '1.0.0',
+			config: {
+				uri: SPEC.uri,
+				headers: [],
+				authScheme: { type: 'HEADER', key: 'authorization' },
+				...config,
+			},
+		},
 		...overrides,
 	};
 }
@@ -34,7 +45,16 @@ function scripted(answers: Array<Partial<HttpResponse>>) {
 		const next = answers.shift() ?? { status: 500 };
 		return { status: next.status ?? 200, headers: next.headers ?? {}, body: next.body };
 	};
-	return { sent, hooks: new OktaEventHooks(new OktaClient({ orgUrl: 'https://acme.okta.com', request, retry: { sleep: async () => {} } })) };
+	return {
+		sent,
+		hooks: new OktaEventHooks(
+			new OktaClient({
+				orgUrl: 'https://acme.okta.com',
+				request,
+				retry: { sleep: async () => {} },
+			}),
+		),
+	};
 }
 
 describe('eventHookBody', () => {
@@ -46,7 +66,11 @@ describe('eventHookBody', () => {
 			channel: {
 				type: 'HTTP',
 				version: '1.0.0',
-				config: { uri: SPEC.uri, headers: [], authScheme: { type: 'HEADER', key: 'Authorization', value: 'hook-secret-value' } },
+				config: {
+					uri: SPEC.uri,
+					headers: [],
+					authScheme: { type: 'HEADER', key: 'Authorization', value: 'hook-secret-value' },
+				},
 			},
 		});
 	});
@@ -64,15 +88,31 @@ describe('eventHookMatches', () => {
 		['other URL', hook({}, { uri: 'https://elsewhere.example.com/hook' }), false],
 		['other header', hook({}, { authScheme: { type: 'HEADER', key: 'x-okta-secret' } }), false],
 		['no auth scheme', hook({}, { authScheme: null }), false],
-		['fewer events', hook({ events: { type: 'EVENT_TYPE', items: ['user.lifecycle.create'] } }), false],
-		['more events', hook({ events: { type: 'EVENT_TYPE', items: [...SPEC.eventTypes, 'user.lifecycle.suspend'] } }), false],
+		[
+			'fewer events',
+			hook({ events: { type: 'EVENT_TYPE', items: ['user.lifecycle.create'] } }),
+			false,
+		],
+		[
+			'more events',
+			hook({
+				events: { type: 'EVENT_TYPE', items: [...SPEC.eventTypes, 'user.lifecycle.suspend'] },
+			}),
+			false,
+		],
 	];
-	for (const [name, candidate, expected] of cases) test(name, () => assert.equal(eventHookMatches(candidate, SPEC), expected));
+	for (const [name, candidate, expected] of cases)
+		test(name, () => assert.equal(eventHookMatches(candidate, SPEC), expected));
 });
 
 describe('OktaEventHooks', () => {
 	test('create posts the body once, verify/deactivate/delete hit the lifecycle paths', async () => {
-		const { sent, hooks } = scripted([{ body: hook() }, { body: hook() }, { body: hook() }, { status: 204 }]);
+		const { sent, hooks } = scripted([
+			{ body: hook() },
+			{ body: hook() },
+			{ body: hook() },
+			{ status: 204 },
+		]);
 		await hooks.create(SPEC);
 		await hooks.verify('who1');
 		await hooks.deactivate('who1');
@@ -101,24 +141,54 @@ describe('OktaEventHooks', () => {
 		const request = async (req: HttpRequest): Promise<HttpResponse> => {
 			sent.push(`${req.method} ${new URL(req.url).pathname}`);
 			if (sent.length === 1) throw dropped;
-			return sent.length === 2 ? { status: 502, headers: {}, body: 'Bad Gateway' } : { status: 200, headers: {}, body: hook() };
+			return sent.length === 2
+				? { status: 502, headers: {}, body: 'Bad Gateway' }
+				: { status: 200, headers: {}, body: hook() };
 		};
-		const hooks = new OktaEventHooks(new OktaClient({ orgUrl: 'https://acme.okta.com', request, retry: { sleep: async () => {} } }));
+		const hooks = new OktaEventHooks(
+			new OktaClient({
+				orgUrl: 'https://acme.okta.com',
+				request,
+				retry: { sleep: async () => {} },
+			}),
+		);
 		await assert.rejects(hooks.create(SPEC), /socket hang up/);
 		assert.deepEqual(await hooks.verify('who1'), hook());
-		assert.deepEqual(sent, ['POST /api/v1/eventHooks', 'POST /api/v1/eventHooks/who1/lifecycle/verify', 'POST /api/v1/eventHooks/who1/lifecycle/verify']);
+		assert.deepEqual(sent, [
+			'POST /api/v1/eventHooks',
+			'POST /api/v1/eventHooks/who1/lifecycle/verify',
+			'POST /api/v1/eventHooks/who1/lifecycle/verify',
+		]);
 	});
 
 	test('remove: deactivates an active hook before deleting; false when already gone', async () => {
-		const active = scripted([{ body: hook() }, { body: hook({ status: 'INACTIVE' }) }, { status: 204 }]);
+		const active = scripted([
+			{ body: hook() },
+			{ body: hook({ status: 'INACTIVE' }) },
+			{ status: 204 },
+		]);
 		assert.equal(await active.hooks.remove('who1'), true);
-		assert.deepEqual(active.sent.map((r) => r.method), ['GET', 'POST', 'DELETE']);
+		assert.deepEqual(
+			active.sent.map((r) => r.method),
+			['GET', 'POST', 'DELETE'],
+		);
 
 		const inactive = scripted([{ body: hook({ status: 'INACTIVE' }) }, { status: 204 }]);
 		assert.equal(await inactive.hooks.remove('who1'), true);
-		assert.deepEqual(inactive.sent.map((r) => r.method), ['GET', 'DELETE']);
+		assert.deepEqual(
+			inactive.sent.map((r) => r.method),
+			['GET', 'DELETE'],
+		);
 
-		const gone = scripted([{ status: 404, body: { errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: who1 (EventHook)' } }]);
+		const gone = scripted([
+			{
+				status: 404,
+				body: {
+					errorCode: 'E0000007',
+					errorSummary: 'Not found: Resource not found: who1 (EventHook)',
+				},
+			},
+		]);
 		assert.equal(await gone.hooks.remove('who1'), false);
 	});
 
@@ -126,14 +196,23 @@ describe('OktaEventHooks', () => {
 		const { hooks } = scripted([
 			{
 				status: 400,
-				body: { errorCode: 'E0000001', errorSummary: 'Api validation failed: eventHook', errorCauses: [{ errorSummary: 'channel.config.uri: The URI must use HTTPS' }] },
+				body: {
+					errorCode: 'E0000001',
+					errorSummary: 'Api validation failed: eventHook',
+					errorCauses: [{ errorSummary: 'channel.config.uri: The URI must use HTTPS' }],
+				},
 			},
 		]);
 		await assert.rejects(hooks.create(SPEC), (error: OktaApiError) => {
 			assert.equal(error.status, 400);
 			assert.match(error.message, /Api validation failed/);
-			assert.deepEqual(error.errorCauses, [{ errorSummary: 'channel.config.uri: The URI must use HTTPS' }]);
-			assert.doesNotMatch(JSON.stringify({ ...error, message: error.message }), /hook-secret-value/);
+			assert.deepEqual(error.errorCauses, [
+				{ errorSummary: 'channel.config.uri: The URI must use HTTPS' },
+			]);
+			assert.doesNotMatch(
+				JSON.stringify({ ...error, message: error.message }),
+				/hook-secret-value/,
+			);
 			return true;
 		});
 	});

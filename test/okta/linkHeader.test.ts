@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { nextLink } from '../../lib/okta/linkHeader';
@@ -15,6 +14,9 @@ describe('nextLink', () => {
 		assert.equal(nextLink(''), undefined);
 	});
 	test('unquoted rel and extra parameters', () => {
-		assert.equal(nextLink('<https://a.okta.com/x?after=1>; type="application/json"; rel=next'), 'https://a.okta.com/x?after=1');
+		assert.equal(
+			nextLink('<https://a.okta.com/x?after=1>; type="application/json"; rel=next'),
+			'https://a.okta.com/x?after=1',
+		);
 	});
 });

@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { normalizeOrgUrl } from '../../lib/okta/orgUrl';
@@ -32,7 +31,10 @@ describe('normalizeOrgUrl', () => {
 	];
 	for (const [input, message] of refused) {
 		test(`refuses ${JSON.stringify(input)}`, () => {
-			assert.throws(() => normalizeOrgUrl(input), (error: unknown) => error instanceof OrgUrlError && message.test(error.message));
+			assert.throws(
+				() => normalizeOrgUrl(input),
+				(error: unknown) => error instanceof OrgUrlError && message.test(error.message),
+			);
 		});
 	}
 

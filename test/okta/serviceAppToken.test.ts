@@ -1,4 +1,3 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 
@@ -10,7 +9,9 @@ import { fetchServiceAppToken, scopeString } from '../../lib/okta/serviceAppToke
 import { decodeJwt } from './helpers/fetchRequestFn';
 
 const ORG = 'https://acme.okta.com';
-const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
+	.privateKey.export({ type: 'pkcs8', format: 'pem' })
+	.toString();
 const config = { orgUrl: ORG, clientId: '0oaSvc', privateKey, keyId: 'k1', useDpop: true };
 
 /** A tiny token endpoint: demands a nonce for DPoP, then issues a token. */
@@ -21,12 +22,36 @@ function tokenServer(options: { dpop: boolean }) {
 		calls.push(request);
 		if (request.url.endsWith('/oauth2/v1/token')) {
 			const proof = request.headers?.DPoP;
-			if (options.dpop && !proof) return { status: 400, headers: {}, body: { error: 'invalid_dpop_proof', error_description: 'DPoP proof JWT header is missing.' } };
+			if (options.dpop && !proof)
+				return {
+					status: 400,
+					headers: {},
+					body: {
+						error: 'invalid_dpop_proof',
+						error_description: 'DPoP proof JWT header is missing.',
+					},
+				};
 			if (proof && !decodeJwt(proof).payload.nonce) {
-				return { status: 400, headers: { 'dpop-nonce': 'nonce-1' }, body: { error: 'use_dpop_nonce', error_description: 'Authorization server requires nonce in DPoP proof.' } };
+				return {
+					status: 400,
+					headers: { 'dpop-nonce': 'nonce-1' },
+					body: {
+						error: 'use_dpop_nonce',
+						error_description: 'Authorization server requires nonce in DPoP proof.',
+					},
+				};
 			}
 			issued++;
-			return { status: 200, headers: {}, body: { token_type: proof ? 'DPoP' : 'Bearer', access_token: `tok-${issued}`, expires_in: 3600, scope: request.form!.scope } };
+			return {
+				status: 200,
+				headers: {},
+				body: {
+					token_type: proof ? 'DPoP' : 'Bearer',
+					access_token: `tok-${issued}`,
+					expires_in: 3600,
+					scope: request.form!.scope,
+				},
+			};
 		}
 		return { status: 200, headers: {}, body: [] };
 	};
@@ -44,11 +69,18 @@ describe('service app token (private_key_jwt + DPoP)', () => {
 		const [first, second] = server.calls;
 		assert.equal(first.form!.grant_type, 'client_credentials');
 		assert.equal(first.form!.scope, 'okta.users.read okta.groups.read okta.apps.read');
-		assert.equal(first.form!.client_assertion_type, 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+		assert.equal(
+			first.form!.client_assertion_type,
+			'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+		);
 		const assertion = decodeJwt(second.form!.client_assertion);
 		assert.equal(assertion.payload.aud, `${ORG}/oauth2/v1/token`);
 		assert.equal(assertion.header.kid, 'k1');
-		assert.notEqual(decodeJwt(first.form!.client_assertion).payload.jti, assertion.payload.jti, 'fresh assertion per attempt');
+		assert.notEqual(
+			decodeJwt(first.form!.client_assertion).payload.jti,
+			assertion.payload.jti,
+			'fresh assertion per attempt',
+		);
 		const proof = decodeJwt(second.headers!.DPoP);
 		assert.equal(proof.payload.nonce, 'nonce-1');
 		assert.equal(proof.payload.htm, 'POST');
@@ -58,7 +90,11 @@ describe('service app token (private_key_jwt + DPoP)', () => {
 
 	test('DPoP off: one call, no proof, Bearer token', async () => {
 		const server = tokenServer({ dpop: false });
-		const token = await fetchServiceAppToken(server.send, { ...config, useDpop: false, scopes: 'okta.users.read, okta.groups.read' });
+		const token = await fetchServiceAppToken(server.send, {
+			...config,
+			useDpop: false,
+			scopes: 'okta.users.read, okta.groups.read',
+		});
 		assert.equal(token.tokenType, 'Bearer');
 		assert.equal(token.dpopJwk, undefined);
 		assert.equal(server.calls.length, 1);
@@ -68,15 +104,21 @@ describe('service app token (private_key_jwt + DPoP)', () => {
 
 	test('DPoP off against an app that requires it: the error says to turn DPoP on', async () => {
 		const server = tokenServer({ dpop: true });
-		await assert.rejects(fetchServiceAppToken(server.send, { ...config, useDpop: false }), (e: unknown) =>
-			e instanceof OktaApiError && e.status === 400 && e.errorCode === 'invalid_dpop_proof' && /turn on "Use DPoP"/.test(e.message),
+		await assert.rejects(
+			fetchServiceAppToken(server.send, { ...config, useDpop: false }),
+			(e: unknown) =>
+				e instanceof OktaApiError &&
+				e.status === 400 &&
+				e.errorCode === 'invalid_dpop_proof' &&
+				/turn on "Use DPoP"/.test(e.message),
 		);
 	});
 
 	test('withServiceApp fetches the token once for many calls and sends DPoP + ath on each', async () => {
 		const server = tokenServer({ dpop: true });
 		const send = withServiceApp(server.send, config);
-		for (let i = 0; i < 5; i++) await send({ method: 'GET', url: `${ORG}/api/v1/users`, query: { limit: 1 } });
+		for (let i = 0; i < 5; i++)
+			await send({ method: 'GET', url: `${ORG}/api/v1/users`, query: { limit: 1 } });
 		assert.equal(server.issued(), 1);
 		const apiCalls = server.calls.filter((c) => c.url.includes('/api/v1/'));
 		assert.equal(apiCalls.length, 5);
@@ -96,7 +138,11 @@ describe('service app token (private_key_jwt + DPoP)', () => {
 			async (request) => {
 				if (request.url.includes('/api/') && expireNext) {
 					expireNext = false;
-					return { status: 401, headers: {}, body: { errorCode: 'E0000011', errorSummary: 'Invalid token provided' } };
+					return {
+						status: 401,
+						headers: {},
+						body: { errorCode: 'E0000011', errorSummary: 'Invalid token provided' },
+					};
 				}
 				return server.send(request);
 			},

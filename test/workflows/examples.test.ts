@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
 
 import { HALO_SEED, defaultHaloSeed } from '../../emulators/halo';
 import type { IDataObject } from 'n8n-workflow';
@@ -19,7 +18,9 @@ import { DEFAULT_CURSOR_OVERLAP_MS } from '../../lib/core/incremental';
 const ACTIVE = new Set(['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY']);
 
 function example(name: string): Record<string, unknown> {
-	return JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'examples', `${name}.json`), 'utf8')) as Record<string, unknown>;
+	return JSON.parse(
+		readFileSync(path.join(PACKAGE_DIR, 'examples', `${name}.json`), 'utf8'),
+	) as Record<string, unknown>;
 }
 
 /** Teams named like the Okta org's departments, so the agent example's team mapping has matches. */
@@ -39,14 +40,15 @@ async function start(): Promise<Emulators> {
 
 function checkBodies(emulators: Emulators) {
 	for (const request of emulators.halo.server.log) {
-		if (request.method === 'POST' && /^\/api\//i.test(request.path)) assertHaloRequestBody(request.path, request.body);
+		if (request.method === 'POST' && /^\/api\//i.test(request.path))
+			assertHaloRequestBody(request.path, request.body);
 	}
 }
 
 describe('examples/okta-halo-user-sync.json', () => {
 	let emulators: Emulators;
-	before(async () => (emulators = await start()));
-	after(async () => await emulators.close());
+	beforeAll(async () => (emulators = await start()));
+	afterAll(async () => await emulators.close());
 
 	test('creates the active users on their sites; a second run writes nothing; changes write only themselves', async () => {
 		const workflow = example('okta-halo-user-sync');
@@ -78,7 +80,9 @@ describe('examples/okta-halo-user-sync.json', () => {
 		emulators.clearLogs();
 		const third = await runWorkflow(workflow, { credentials: first.credentials });
 		assert.equal(third.status, 'success', String(third.error));
-		const actions = third.output['Upsert Halo User/Agent'].filter((i) => i.action !== 'unchanged' && i.action !== 'skipped');
+		const actions = third.output['Upsert Halo User/Agent'].filter(
+			(i) => i.action !== 'unchanged' && i.action !== 'skipped',
+		);
 		assert.deepEqual(
 			actions.map((i) => [(i.okta as IDataObject).id, i.action]).sort(),
 			[
@@ -87,14 +91,17 @@ describe('examples/okta-halo-user-sync.json', () => {
 			].sort(),
 		);
 		assert.equal(emulators.haloWrites(), 1, 'both changes in one batched POST');
-		assert.equal(emulators.halo.store.users.all().find((u) => u.oktaid === leaver.id)!.inactive, true);
+		assert.equal(
+			emulators.halo.store.users.all().find((u) => u.oktaid === leaver.id)!.inactive,
+			true,
+		);
 	});
 });
 
 describe('examples/okta-halo-agent-sync.json', () => {
 	let emulators: Emulators;
-	before(async () => (emulators = await start()));
-	after(async () => await emulators.close());
+	beforeAll(async () => (emulators = await start()));
+	afterAll(async () => await emulators.close());
 
 	test('makes the Service Desk Agents agents with teams, roles and CAB seats; a second run writes nothing', async () => {
 		const workflow = example('okta-halo-agent-sync');
@@ -112,13 +119,19 @@ describe('examples/okta-halo-agent-sync.json', () => {
 		for (const member of members) {
 			const agent = agents.find((a) => a.oktaid === member.id)!;
 			const roleIds = (agent.roles ?? []).map((r) => r.id);
-			assert.ok(roleIds.includes(HALO_SEED.agentRoles.technician), 'every Service Desk Agent is a Technician');
+			assert.ok(
+				roleIds.includes(HALO_SEED.agentRoles.technician),
+				'every Service Desk Agent is a Technician',
+			);
 			const department = String(member.profile.department);
 			const team = emulators.halo.store.teams.all().find((t) => t.name === department);
 			if (team) assert.equal(agent.team, team.name);
 		}
 		const cabMembers = new Set(store.membersOf(cabGroup.id).map((u) => u.id));
-		const expectedCab = agents.filter((a) => cabMembers.has(String(a.oktaid))).map((a) => a.id).sort();
+		const expectedCab = agents
+			.filter((a) => cabMembers.has(String(a.oktaid)))
+			.map((a) => a.id)
+			.sort();
 		const cab = emulators.halo.store.cabs.all().find((c) => c.id === HALO_SEED.cabs.changeBoard)!;
 		assert.deepEqual((cab.members ?? []).map((m) => m.agent_id).sort(), expectedCab);
 		checkBodies(emulators);
@@ -132,18 +145,25 @@ describe('examples/okta-halo-agent-sync.json', () => {
 
 describe('examples/okta-halo-incremental-sync.json', () => {
 	let emulators: Emulators;
-	before(async () => (emulators = await start()));
-	after(async () => await emulators.close());
+	beforeAll(async () => (emulators = await start()));
+	afterAll(async () => await emulators.close());
 
 	test('the first scheduled run reads everyone; after five Okta changes the next reads and applies only those', async () => {
 		const workflow = example('okta-halo-incremental-sync');
 		const store = emulators.okta.store;
 		// Scheduled runs move the cursor (manual test runs do not).
-		const first = await runWorkflow(workflow, { credentials: emulators.credentials(), mode: 'trigger' });
+		const first = await runWorkflow(workflow, {
+			credentials: emulators.credentials(),
+			mode: 'trigger',
+		});
 		assert.equal(first.status, 'success', String(first.error));
 		const active = store.users.filter((u) => ACTIVE.has(u.status));
 		assert.equal(emulators.halo.store.users.all().length, active.length);
-		assert.equal(emulators.halo.store.tickets.all().length, active.length, 'one onboarding ticket per created user');
+		assert.equal(
+			emulators.halo.store.tickets.all().length,
+			active.length,
+			'one onboarding ticket per created user',
+		);
 
 		const lastSeen = Math.max(...store.users.map((u) => Date.parse(u.lastUpdated)));
 		const changed = [
@@ -151,24 +171,60 @@ describe('examples/okta-halo-incremental-sync.json', () => {
 			store.updateUser(active[1].id, { profile: { title: 'Head of Everything' } }),
 			store.updateUser(active[2].id, { profile: { lastName: 'Moved' } }),
 		];
-		const starter = store.createUser({ firstName: 'Ines', lastName: 'Starter', email: 'ines.starter@example.com', login: 'ines.starter@example.com' }, 'ACTIVE');
-		const starter2 = store.createUser({ firstName: 'Omar', lastName: 'Starter', email: 'omar.starter@example.com', login: 'omar.starter@example.com' }, 'ACTIVE');
+		const starter = store.createUser(
+			{
+				firstName: 'Ines',
+				lastName: 'Starter',
+				email: 'ines.starter@example.com',
+				login: 'ines.starter@example.com',
+			},
+			'ACTIVE',
+		);
+		const starter2 = store.createUser(
+			{
+				firstName: 'Omar',
+				lastName: 'Starter',
+				email: 'omar.starter@example.com',
+				login: 'omar.starter@example.com',
+			},
+			'ACTIVE',
+		);
 		emulators.clearLogs();
-		const second = await runWorkflow(workflow, { credentials: first.credentials, staticData: first.staticData, mode: 'trigger' });
+		const second = await runWorkflow(workflow, {
+			credentials: first.credentials,
+			staticData: first.staticData,
+			mode: 'trigger',
+		});
 		assert.equal(second.status, 'success', String(second.error));
 		const listed = second.output['List Changed Okta Users'];
 		const expected = new Set([...changed.map((u) => u.id), starter.id, starter2.id]);
-		for (const id of expected) assert.ok(listed.some((u) => u.id === id), `changed user ${id} is read`);
+		for (const id of expected)
+			assert.ok(
+				listed.some((u) => u.id === id),
+				`changed user ${id} is read`,
+			);
 		// Besides them, only users inside the cursor's safety overlap (1 minute before the last change seen) are read again.
 		for (const user of listed.filter((u) => !expected.has(String(u.id)))) {
-			assert.ok(Date.parse(String(user.lastUpdated)) >= lastSeen - DEFAULT_CURSOR_OVERLAP_MS, `unchanged user ${String(user.id)} re-read`);
+			assert.ok(
+				Date.parse(String(user.lastUpdated)) >= lastSeen - DEFAULT_CURSOR_OVERLAP_MS,
+				`unchanged user ${String(user.id)} re-read`,
+			);
 		}
 		const userPages = emulators.okta.server.log.filter((r) => r.path === '/api/v1/users').length;
 		assert.equal(userPages, 1, 'one page of changed users');
 		// One page of changed users, one page of groups to size the choice, then groups per changed user (fewer calls than per group).
 		assert.equal(emulators.oktaCalls(), 2 + listed.length);
-		assert.equal(emulators.haloWrites() <= 3, true, 'users, roles and tickets: one batched POST each at most');
-		const actions = Object.fromEntries(second.output['Upsert Halo User/Agent'].map((i) => [(i.okta as IDataObject).id as string, i.action]));
+		assert.equal(
+			emulators.haloWrites() <= 3,
+			true,
+			'users, roles and tickets: one batched POST each at most',
+		);
+		const actions = Object.fromEntries(
+			second.output['Upsert Halo User/Agent'].map((i) => [
+				(i.okta as IDataObject).id as string,
+				i.action,
+			]),
+		);
 		assert.equal(actions[active[0].id], 'deactivated');
 		assert.equal(actions[active[1].id], 'updated');
 		assert.equal(actions[starter.id], 'created');

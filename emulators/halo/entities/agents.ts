@@ -10,7 +10,14 @@
 import { validationError } from '../errors';
 import type { HaloStore } from '../store';
 import type { HaloAgentRecord, HaloAgentTeam } from '../types';
-import { activityFilter, displayName, intParam, isTrue, withoutKeys, type EntityDef } from './entity';
+import {
+	activityFilter,
+	displayName,
+	intParam,
+	isTrue,
+	withoutKeys,
+	type EntityDef,
+} from './entity';
 import { savedRoles } from './roles';
 
 function flag(value: unknown, fallback: boolean): boolean {
@@ -55,11 +62,14 @@ export const agentDef: EntityDef<HaloAgentRecord> = {
 		const teamId = intParam(query, 'team_id');
 		if (teamId !== undefined && !agent.teams.some((m) => m.team_id === teamId)) return false;
 		const teamName = query.get('team');
-		if (teamName && !agent.teams.some((m) => m.team_name.toLowerCase() === teamName.toLowerCase())) return false;
+		if (teamName && !agent.teams.some((m) => m.team_name.toLowerCase() === teamName.toLowerCase()))
+			return false;
 		return activityFilter(agent.isdisabled, query, 'includedisabled', 'includeenabled');
 	},
 	view(agent, query, mode) {
-		return mode === 'list' && !isTrue(query.get('includeroles')) ? withoutKeys(agent, ['roles']) : { ...agent };
+		return mode === 'list' && !isTrue(query.get('includeroles'))
+			? withoutKeys(agent, ['roles'])
+			: { ...agent };
 	},
 	prepare(input, existing, store, newId) {
 		const merged: Record<string, unknown> = withoutKeys({ ...existing, ...input }, ['add_roles']);
@@ -69,7 +79,8 @@ export const agentDef: EntityDef<HaloAgentRecord> = {
 		const previous = existing?.teams ?? [];
 		let teams: HaloAgentTeam[] = previous.map((m) => ({ ...m, agent_name: name }));
 		if (input.teams !== undefined && input.teams !== null) {
-			if (!Array.isArray(input.teams)) throw validationError('teams must be a list of team memberships');
+			if (!Array.isArray(input.teams))
+				throw validationError('teams must be a list of team memberships');
 			teams = [];
 			for (const sent of input.teams as Array<Record<string, unknown>>) {
 				const m = membership(store, sent ?? {}, { id, name }, previous);
@@ -82,18 +93,31 @@ export const agentDef: EntityDef<HaloAgentRecord> = {
 			if (!found) throw validationError(`Team ${merged.team} does not exist`);
 			team = found.name;
 			// The default team is always one of the agent's teams.
-			if (!teams.some((m) => m.team_id === found.id)) teams.push(membership(store, { team_id: found.id }, { id, name }, previous));
+			if (!teams.some((m) => m.team_id === found.id))
+				teams.push(membership(store, { team_id: found.id }, { id, name }, previous));
 		} else {
 			team = teams[0]?.team_name;
 		}
-		const roles = savedRoles({ table: store.agentRoles, plural: 'agent roles', singular: 'Role' }, input, existing?.roles);
-		const agent: HaloAgentRecord = { ...merged, id, name, isdisabled: merged.isdisabled === true, teams, roles };
+		const roles = savedRoles(
+			{ table: store.agentRoles, plural: 'agent roles', singular: 'Role' },
+			input,
+			existing?.roles,
+		);
+		const agent: HaloAgentRecord = {
+			...merged,
+			id,
+			name,
+			isdisabled: merged.isdisabled === true,
+			teams,
+			roles,
+		};
 		if (team !== undefined) agent.team = team;
 		else delete agent.team;
 		return agent;
 	},
 	onDelete(agent, store) {
 		// Halo drops a deleted agent's CAB memberships with it.
-		for (const cab of store.cabs.all()) cab.members = cab.members.filter((m) => m.agent_id !== agent.id);
+		for (const cab of store.cabs.all())
+			cab.members = cab.members.filter((m) => m.agent_id !== agent.id);
 	},
 };

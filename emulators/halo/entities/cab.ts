@@ -10,7 +10,12 @@ import type { HaloStore } from '../store';
 import type { HaloCabMemberRecord, HaloCabRecord } from '../types';
 import { isTrue, withoutKeys, type EntityDef } from './entity';
 
-function resolveMembers(store: HaloStore, cabId: number, sent: unknown, previous: HaloCabMemberRecord[]): HaloCabMemberRecord[] {
+function resolveMembers(
+	store: HaloStore,
+	cabId: number,
+	sent: unknown,
+	previous: HaloCabMemberRecord[],
+): HaloCabMemberRecord[] {
 	if (sent === null) return [];
 	if (!Array.isArray(sent)) throw validationError('members must be a list of CAB members');
 	const out: HaloCabMemberRecord[] = [];
@@ -26,7 +31,10 @@ function resolveMembers(store: HaloStore, cabId: number, sent: unknown, previous
 			type: 0,
 			member_name: agent.name,
 			emailaddress: typeof agent.email === 'string' ? agent.email : '',
-			is_mandatory: typeof member.is_mandatory === 'boolean' ? member.is_mandatory : (before?.is_mandatory ?? false),
+			is_mandatory:
+				typeof member.is_mandatory === 'boolean'
+					? member.is_mandatory
+					: (before?.is_mandatory ?? false),
 		});
 	}
 	return out;
@@ -40,14 +48,19 @@ export const cabDef: EntityDef<HaloCabRecord> = {
 	table: (store) => store.cabs,
 	view(cab, query, mode) {
 		const withMembers = mode === 'one' || isTrue(query.get('includemembers'));
-		return withMembers ? { ...cab, members: cab.members.map((m) => ({ ...m })) } : withoutKeys(cab, ['members']);
+		return withMembers
+			? { ...cab, members: cab.members.map((m) => ({ ...m })) }
+			: withoutKeys(cab, ['members']);
 	},
 	prepare(input, existing, store, newId) {
 		const merged: Record<string, unknown> = { ...existing, ...input };
 		const id = existing?.id ?? (newId as number);
 		const name = typeof merged.name === 'string' ? merged.name.trim() : '';
 		if (!name) throw validationError('Please enter a name for the CAB');
-		const members = input.members !== undefined ? resolveMembers(store, id, input.members, existing?.members ?? []) : (existing?.members ?? []);
+		const members =
+			input.members !== undefined
+				? resolveMembers(store, id, input.members, existing?.members ?? [])
+				: (existing?.members ?? []);
 		return { ...merged, id, name, members };
 	},
 };

@@ -34,7 +34,12 @@ export interface EntityDef<R extends Row = Row> {
 	 * a create, with the id already reserved), references checked, derived
 	 * fields filled. Throws `HaloHttpError` to refuse.
 	 */
-	prepare(input: Record<string, unknown>, existing: R | undefined, store: HaloStore, newId: number | string): R;
+	prepare(
+		input: Record<string, unknown>,
+		existing: R | undefined,
+		store: HaloStore,
+		newId: number | string,
+	): R;
 	/** Clean-up after a delete. */
 	onDelete?(record: R, store: HaloStore): void;
 }
@@ -49,7 +54,12 @@ export function isFalse(value: string | null): boolean {
 }
 
 /** Active records always (unless `activeParam=false`), inactive ones only with `inactiveParam=true`. */
-export function activityFilter(inactive: boolean, query: Query, inactiveParam: string, activeParam: string): boolean {
+export function activityFilter(
+	inactive: boolean,
+	query: Query,
+	inactiveParam: string,
+	activeParam: string,
+): boolean {
 	return inactive ? isTrue(query.get(inactiveParam)) : !isFalse(query.get(activeParam));
 }
 
@@ -71,7 +81,10 @@ export function displayName(record: Record<string, unknown>): string {
 		.trim();
 }
 
-export function withoutKeys<T extends Record<string, unknown>>(record: T, keys: string[]): Record<string, unknown> {
+export function withoutKeys<T extends Record<string, unknown>>(
+	record: T,
+	keys: string[],
+): Record<string, unknown> {
 	const copy: Record<string, unknown> = { ...record };
 	for (const key of keys) delete copy[key];
 	return copy;

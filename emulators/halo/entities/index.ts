@@ -3,10 +3,30 @@ import { ticketDef } from '../tickets';
 import { agentDef } from './agents';
 import { cabDef } from './cab';
 import type { EntityDef, Row } from './entity';
-import { agentRoleDef, clientDef, siteDef, teamDef, templateDef, ticketTypeDef, userRoleDef } from './reference';
+import {
+	agentRoleDef,
+	clientDef,
+	siteDef,
+	teamDef,
+	templateDef,
+	ticketTypeDef,
+	userRoleDef,
+} from './reference';
 import { userDef } from './users';
 
-export { agentDef, agentRoleDef, cabDef, clientDef, siteDef, teamDef, templateDef, ticketDef, ticketTypeDef, userDef, userRoleDef };
+export {
+	agentDef,
+	agentRoleDef,
+	cabDef,
+	clientDef,
+	siteDef,
+	teamDef,
+	templateDef,
+	ticketDef,
+	ticketTypeDef,
+	userDef,
+	userRoleDef,
+};
 
 export const ENTITIES: ReadonlyArray<EntityDef<Row>> = [
 	clientDef,

@@ -30,14 +30,23 @@ export const clientDef: EntityDef<HaloClientRecord> = {
 	searchFields: ['name'],
 	orderBy: 'name',
 	table: (store) => store.clients,
-	filter: (client, query) => activityFilter(client.inactive === true, query, 'includeinactive', 'includeactive'),
+	filter: (client, query) =>
+		activityFilter(client.inactive === true, query, 'includeinactive', 'includeactive'),
 	prepare(input, existing, _store, newId) {
 		const merged = { ...existing, ...input };
-		return { ...merged, id: existing?.id ?? (newId as number), name: requireName(merged, 'client'), inactive: merged.inactive === true };
+		return {
+			...merged,
+			id: existing?.id ?? (newId as number),
+			name: requireName(merged, 'client'),
+			inactive: merged.inactive === true,
+		};
 	},
 };
 
-export function siteClientFields(store: HaloStore, clientId: unknown): { client_id: number; client_name: string } {
+export function siteClientFields(
+	store: HaloStore,
+	clientId: unknown,
+): { client_id: number; client_name: string } {
 	const client = store.clients.get(clientId);
 	if (!client) throw validationError(`Client ${String(clientId)} does not exist`);
 	return { client_id: client.id, client_name: client.name };
@@ -75,13 +84,20 @@ export const teamDef: EntityDef<HaloTeamRecord> = {
 	searchFields: ['name'],
 	orderBy: 'name',
 	table: (store) => store.teams,
-	filter: (team, query) => activityFilter(team.inactive === true, query, 'includedisabled', 'includeenabled'),
+	filter: (team, query) =>
+		activityFilter(team.inactive === true, query, 'includedisabled', 'includeenabled'),
 	prepare(input, existing, store, newId) {
 		const merged = { ...existing, ...input };
 		const name = requireName(merged, 'team');
 		const clash = store.teamByName(name);
-		if (clash && clash.id !== existing?.id) throw validationError(`A team called ${name} already exists`);
-		return { ...merged, id: existing?.id ?? (newId as number), name, inactive: merged.inactive === true };
+		if (clash && clash.id !== existing?.id)
+			throw validationError(`A team called ${name} already exists`);
+		return {
+			...merged,
+			id: existing?.id ?? (newId as number),
+			name,
+			inactive: merged.inactive === true,
+		};
 	},
 };
 
@@ -108,7 +124,11 @@ export const userRoleDef: EntityDef<HaloUserRoleRecord> = {
 	table: (store) => store.userRoles,
 	prepare(input, existing, _store, newId) {
 		const merged = { ...existing, ...input };
-		return { ...merged, id: existing?.id ?? (newId as number), name: requireName(merged, 'user role') };
+		return {
+			...merged,
+			id: existing?.id ?? (newId as number),
+			name: requireName(merged, 'user role'),
+		};
 	},
 };
 
@@ -121,7 +141,11 @@ export const ticketTypeDef: EntityDef<HaloTicketTypeRecord> = {
 	table: (store) => store.ticketTypes,
 	prepare(input, existing, _store, newId) {
 		const merged = { ...existing, ...input };
-		return { ...merged, id: existing?.id ?? (newId as number), name: requireName(merged, 'ticket type') };
+		return {
+			...merged,
+			id: existing?.id ?? (newId as number),
+			name: requireName(merged, 'ticket type'),
+		};
 	},
 };
 
@@ -138,9 +162,17 @@ export const templateDef: EntityDef<HaloTemplateRecord> = {
 	},
 	prepare(input, existing, store, newId) {
 		const merged = { ...existing, ...input };
-		if (merged.tickettype_id !== undefined && merged.tickettype_id !== null && !store.ticketTypes.get(merged.tickettype_id)) {
+		if (
+			merged.tickettype_id !== undefined &&
+			merged.tickettype_id !== null &&
+			!store.ticketTypes.get(merged.tickettype_id)
+		) {
 			throw validationError(`Ticket type ${String(merged.tickettype_id)} does not exist`);
 		}
-		return { ...merged, id: existing?.id ?? (newId as number), name: requireName(merged, 'template') };
+		return {
+			...merged,
+			id: existing?.id ?? (newId as number),
+			name: requireName(merged, 'template'),
+		};
 	},
 };

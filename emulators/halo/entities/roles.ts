@@ -29,9 +29,15 @@ function resolveRoles<Id>(kind: RoleKind<Id>, roles: unknown): Array<RoleRef<Id>
 }
 
 /** The role list a save leaves: `roles` when sent (else the existing list), plus the `add_roles` not already in it. */
-export function savedRoles<Id>(kind: RoleKind<Id>, input: Record<string, unknown>, existing: Array<RoleRef<Id>> | undefined): Array<RoleRef<Id>> {
+export function savedRoles<Id>(
+	kind: RoleKind<Id>,
+	input: Record<string, unknown>,
+	existing: Array<RoleRef<Id>> | undefined,
+): Array<RoleRef<Id>> {
 	const roles = input.roles !== undefined ? resolveRoles(kind, input.roles) : (existing ?? []);
 	if (input.add_roles === undefined) return roles;
-	const added = resolveRoles(kind, input.add_roles).filter((a) => !roles.some((r) => r.id === a.id));
+	const added = resolveRoles(kind, input.add_roles).filter(
+		(a) => !roles.some((r) => r.id === a.id),
+	);
 	return [...roles, ...added];
 }

@@ -40,10 +40,15 @@ export const userDef: EntityDef<HaloUserRecord> = {
 	},
 	prepare(input, existing, store, newId) {
 		const merged: Record<string, unknown> = withoutKeys({ ...existing, ...input }, ['add_roles']);
-		if (merged.site_id === undefined || merged.site_id === null) throw validationError('Please select a site for the user');
+		if (merged.site_id === undefined || merged.site_id === null)
+			throw validationError('Please select a site for the user');
 		const name = displayName(merged);
 		if (!name) throw validationError('Please enter a name for the user');
-		const roles = savedRoles({ table: store.userRoles, plural: 'user roles', singular: 'User role' }, input, existing?.roles);
+		const roles = savedRoles(
+			{ table: store.userRoles, plural: 'user roles', singular: 'User role' },
+			input,
+			existing?.roles,
+		);
 		return {
 			...merged,
 			id: existing?.id ?? (newId as number),

@@ -16,7 +16,11 @@ export function parseUserIds(value: unknown): string[] {
 }
 
 /** Users as Okta returns them, plus `groups` when Include Groups is on. */
-export async function listUsers(this: IExecuteFunctions, client: OktaClient, itemIndex: number): Promise<OktaUser[]> {
+export async function listUsers(
+	this: IExecuteFunctions,
+	client: OktaClient,
+	itemIndex: number,
+): Promise<OktaUser[]> {
 	const includeGroups = this.getNodeParameter('includeGroups', itemIndex, true) as boolean;
 	const statuses = this.getNodeParameter('statuses', itemIndex, []) as OktaStatus[];
 	const ids = parseUserIds(this.getNodeParameter('userIds', itemIndex, ''));
@@ -26,7 +30,10 @@ export async function listUsers(this: IExecuteFunctions, client: OktaClient, ite
 	const onlyChanged = this.getNodeParameter('onlyChanged', itemIndex, false) as boolean;
 	const staticData = this.getWorkflowStaticData('node');
 	const cursor = onlyChanged ? (staticData[CURSOR_KEY] as string | undefined) : undefined;
-	const updatedSince = latest(this.getNodeParameter('updatedSince', itemIndex, '') as string, cursor);
+	const updatedSince = latest(
+		this.getNodeParameter('updatedSince', itemIndex, '') as string,
+		cursor,
+	);
 
 	const users = await client.listUsers({
 		search: (this.getNodeParameter('search', itemIndex, '') as string).trim() || undefined,
@@ -44,7 +51,12 @@ export async function listUsers(this: IExecuteFunctions, client: OktaClient, ite
 	return users;
 }
 
-async function usersById(client: OktaClient, ids: string[], statuses: OktaStatus[], includeGroups: boolean): Promise<OktaUser[]> {
+async function usersById(
+	client: OktaClient,
+	ids: string[],
+	statuses: OktaStatus[],
+	includeGroups: boolean,
+): Promise<OktaUser[]> {
 	const users: OktaUser[] = [];
 	for (const id of ids) users.push(await client.getUser(id));
 	const kept = statuses.length > 0 ? users.filter((user) => statuses.includes(user.status)) : users;
@@ -54,7 +66,9 @@ async function usersById(client: OktaClient, ids: string[], statuses: OktaStatus
 
 /** The later of two instants (either may be empty). */
 function latest(a: string | undefined, b: string | undefined): string | undefined {
-	const times = [a, b].filter((value): value is string => !!value && !Number.isNaN(Date.parse(value)));
+	const times = [a, b].filter(
+		(value): value is string => !!value && !Number.isNaN(Date.parse(value)),
+	);
 	if (times.length === 0) return undefined;
 	return times.reduce((x, y) => (Date.parse(x) >= Date.parse(y) ? x : y));
 }

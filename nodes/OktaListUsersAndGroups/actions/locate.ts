@@ -26,11 +26,14 @@ export async function locatedId(
 	parameter: 'group' | 'app',
 	itemIndex: number,
 ): Promise<string> {
-	const locator = context.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator | string;
-	const { mode, value } = typeof locator === 'object' && locator !== null ? locator : { mode: 'id', value: locator };
+	const locator = context.getNodeParameter(parameter, itemIndex) as
+		INodeParameterResourceLocator | string;
+	const { mode, value } =
+		typeof locator === 'object' && locator !== null ? locator : { mode: 'id', value: locator };
 	const text = String(value ?? '').trim();
 	const { kind, named } = LOCATED[parameter];
-	if (!text) throw new NodeOperationError(context.getNode(), `Choose the Okta ${kind}`, { itemIndex });
+	if (!text)
+		throw new NodeOperationError(context.getNode(), `Choose the Okta ${kind}`, { itemIndex });
 	if (mode !== 'name') return text;
 
 	const matches = await named(client, text);

@@ -7,7 +7,12 @@ import { listUsers } from './listUsers';
 
 type Lister = (this: IExecuteFunctions, client: OktaClient, itemIndex: number) => Promise<object[]>;
 
-const LISTERS: Record<string, Lister> = { users: listUsers, groups: listGroups, groupMembers: listGroupMembers, appUsers: listAppUsers };
+const LISTERS: Record<string, Lister> = {
+	users: listUsers,
+	groups: listGroups,
+	groupMembers: listGroupMembers,
+	appUsers: listAppUsers,
+};
 
 /**
  * A listing reads the directory once, however many items come in (a Schedule
@@ -16,7 +21,11 @@ const LISTERS: Record<string, Lister> = { users: listUsers, groups: listGroups, 
  */
 function runsPerItem(context: IExecuteFunctions): boolean {
 	const userIds = context.getNode().parameters.userIds;
-	return context.getNodeParameter('resource', 0) === 'users' && typeof userIds === 'string' && userIds.startsWith('=');
+	return (
+		context.getNodeParameter('resource', 0) === 'users' &&
+		typeof userIds === 'string' &&
+		userIds.startsWith('=')
+	);
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -28,11 +37,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			if (perItem && !String(this.getNodeParameter('userIds', itemIndex, '')).trim()) continue;
 			const lister = LISTERS[this.getNodeParameter('resource', itemIndex) as string];
 			const client = await oktaClientFor(this, itemIndex);
-			for (const json of await lister.call(this, client, itemIndex)) out.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
+			for (const json of await lister.call(this, client, itemIndex))
+				out.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = oktaNodeError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			out.push({ json: { action: 'failed', error: nodeError.message }, pairedItem: { item: itemIndex } });
+			out.push({
+				json: { action: 'failed', error: nodeError.message },
+				pairedItem: { item: itemIndex },
+			});
 		}
 	}
 	return [out];

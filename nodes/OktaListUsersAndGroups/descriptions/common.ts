@@ -12,7 +12,11 @@ export const resourceProperty: INodeProperties = {
 	options: [
 		{ name: 'User', value: 'users', description: 'Users of the org, each with their groups' },
 		{ name: 'Group', value: 'groups', description: 'Groups of the org' },
-		{ name: 'Group Member', value: 'groupMembers', description: 'Users in one group, each with their groups' },
+		{
+			name: 'Group Member',
+			value: 'groupMembers',
+			description: 'Users in one group, each with their groups',
+		},
 		{ name: 'App User', value: 'appUsers', description: 'Users assigned to one app' },
 	],
 	default: 'users',

@@ -24,9 +24,24 @@ export const locatorProperties: INodeProperties[] = [
 		default: { mode: 'list', value: '' },
 		required: true,
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchGroups', searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 00g1a2b3c4d5e6f7g8h9' },
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Service Desk Agents' },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchGroups', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 00g1a2b3c4d5e6f7g8h9',
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. Service Desk Agents',
+			},
 		],
 		description: 'By Name matches the whole group name, ignoring case',
 		displayOptions: { show: { resource: ['groupMembers'] } },
@@ -38,11 +53,22 @@ export const locatorProperties: INodeProperties[] = [
 		default: { mode: 'list', value: '' },
 		required: true,
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchApps', searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 0oa1a2b3c4d5e6f7g8h9' },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchApps', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 0oa1a2b3c4d5e6f7g8h9',
+			},
 			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Salesforce.com' },
 		],
-		description: 'By Name matches the whole app label shown in the Okta Admin Console, ignoring case',
+		description:
+			'By Name matches the whole app label shown in the Okta Admin Console, ignoring case',
 		displayOptions: { show: { resource: ['appUsers'] } },
 	},
 ];

@@ -10,7 +10,8 @@ export const includeGroupsProperty: INodeProperties = {
 	name: 'includeGroups',
 	type: 'boolean',
 	default: true,
-	description: 'Whether to add each user\'s groups as groups: [{ ID, name }] (read once per group, not per user)',
+	description:
+		"Whether to add each user's groups as groups: [{ ID, name }] (read once per group, not per user)",
 	displayOptions: { show: { resource: ['users', 'groupMembers'] } },
 };
 
@@ -19,9 +20,16 @@ export const userProperties: INodeProperties[] = [
 		displayName: 'Statuses',
 		name: 'statuses',
 		type: 'multiOptions',
-		options: OKTA_STATUSES.map((status) => ({ name: status.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()), value: status })),
+		options: OKTA_STATUSES.map((status) => ({
+			name: status
+				.replace(/_/g, ' ')
+				.toLowerCase()
+				.replace(/^./, (c) => c.toUpperCase()),
+			value: status,
+		})),
 		default: [],
-		description: 'Only users with these statuses; none selected = every status, deprovisioned users included',
+		description:
+			'Only users with these statuses; none selected = every status, deprovisioned users included',
 		displayOptions: forUsers,
 	},
 	{

@@ -1,4 +1,3 @@
-import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHaloEmulator, type HaloEmulator } from '../../../emulators/halo';
 import { api, fakeClock, requestToken, token } from './http';
@@ -6,10 +5,10 @@ import { api, fakeClock, requestToken, token } from './http';
 describe('Halo emulator: client-credentials tokens', () => {
 	let halo: HaloEmulator;
 	const clock = fakeClock();
-	before(async () => {
+	beforeAll(async () => {
 		halo = await startHaloEmulator({ tokenTtlSeconds: 60, now: clock.now });
 	});
-	after(() => halo.close());
+	afterAll(() => halo.close());
 
 	test('a form-encoded client-credentials request gets a bearer token', async () => {
 		const answer = await requestToken(halo);
@@ -21,7 +20,9 @@ describe('Halo emulator: client-credentials tokens', () => {
 	});
 
 	test('a wrong secret or client id is 401 invalid_client', async () => {
-		for (const form of [{ client_secret: 'nope' }, { client_id: 'other' }] as Array<Record<string, string>>) {
+		for (const form of [{ client_secret: 'nope' }, { client_id: 'other' }] as Array<
+			Record<string, string>
+		>) {
 			const answer = await requestToken(halo, form);
 			assert.equal(answer.status, 401);
 			assert.deepEqual(answer.body, { error: 'invalid_client' });
@@ -35,7 +36,11 @@ describe('Halo emulator: client-credentials tokens', () => {
 		const json = await fetch(`${halo.authUrl}/token`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'halo-client', client_secret: 'halo-secret' }),
+			body: JSON.stringify({
+				grant_type: 'client_credentials',
+				client_id: 'halo-client',
+				client_secret: 'halo-secret',
+			}),
 		});
 		assert.equal(json.status, 400);
 	});
@@ -72,7 +77,7 @@ describe('Halo emulator: client-credentials tokens', () => {
 		for (const path of ['authinfo', 'AuthInfo']) {
 			const answer = await fetch(`${halo.url}/api/${path}`);
 			assert.equal(answer.status, 200);
-			assert.deepEqual(await answer.json(), { auth_url: `${halo.url}/auth` });
+			assert.deepEqual(JSON.parse(await answer.text()), { auth_url: `${halo.url}/auth` });
 		}
 	});
 
@@ -86,14 +91,22 @@ describe('Halo emulator: client-credentials tokens', () => {
 
 describe('Halo emulator: hosted tenant and another auth path', () => {
 	let halo: HaloEmulator;
-	before(async () => {
-		halo = await startHaloEmulator({ tenant: 'acme', authPath: '/authserver', clientId: 'id-1', clientSecret: 's-1' });
+	beforeAll(async () => {
+		halo = await startHaloEmulator({
+			tenant: 'acme',
+			authPath: '/authserver',
+			clientId: 'id-1',
+			clientSecret: 's-1',
+		});
 	});
-	after(() => halo.close());
+	afterAll(() => halo.close());
 
 	test('authinfo tells the auth URL and the tenant', async () => {
 		const answer = await fetch(`${halo.url}/api/authinfo`);
-		assert.deepEqual(await answer.json(), { auth_url: `${halo.url}/authserver`, tenant_id: 'acme' });
+		assert.deepEqual(JSON.parse(await answer.text()), {
+			auth_url: `${halo.url}/authserver`,
+			tenant_id: 'acme',
+		});
 		assert.equal(halo.authUrl, `${halo.url}/authserver`);
 	});
 

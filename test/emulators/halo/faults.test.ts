@@ -1,4 +1,3 @@
-import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHaloEmulator, type HaloEmulator } from '../../../emulators/halo';
 import { api, token, type Api } from './http';
@@ -6,23 +5,34 @@ import { api, token, type Api } from './http';
 describe('Halo emulator: faults, latency and the request log', () => {
 	let halo: HaloEmulator;
 	let client: Api;
-	before(async () => {
+	beforeAll(async () => {
 		halo = await startHaloEmulator();
 		client = api(halo, await token(halo));
 	});
-	after(() => halo.close());
+	afterAll(() => halo.close());
 
-	test("dropping the connection after K writes leaves the K+1th write applied (a crash mid-run)", async () => {
+	test('dropping the connection after K writes leaves the K+1th write applied (a crash mid-run)', async () => {
 		halo.server.clearLog();
 		halo.server.addFault({ match: (r) => r.method === 'POST', skip: 2, drop: 'after' });
-		for (const name of ['One', 'Two']) assert.equal((await client.post('Users', [{ name, site_id: 1 }])).status, 200);
+		for (const name of ['One', 'Two'])
+			assert.equal((await client.post('Users', [{ name, site_id: 1 }])).status, 200);
 		await assert.rejects(client.post('Users', [{ name: 'Three', site_id: 1 }]));
-		assert.deepEqual(halo.store.users.all().map((u) => u.name).sort(), ['One', 'Three', 'Two']);
+		assert.deepEqual(
+			halo.store.users
+				.all()
+				.map((u) => u.name)
+				.sort(),
+			['One', 'Three', 'Two'],
+		);
 		const posts = halo.server.log.filter((e) => e.method === 'POST');
 		assert.equal(posts.length, 3);
 		assert.equal(posts[2].dropped, true);
 		assert.equal(posts[2].status, 200);
-		assert.equal((await client.post('Users', [{ name: 'Four', site_id: 1 }])).status, 200, 'the fault was used up');
+		assert.equal(
+			(await client.post('Users', [{ name: 'Four', site_id: 1 }])).status,
+			200,
+			'the fault was used up',
+		);
 	});
 
 	test('dropping before handling leaves nothing written', async () => {
@@ -57,7 +67,11 @@ describe('Halo emulator: faults, latency and the request log', () => {
 				['POST', '/api/Users', 200],
 			],
 		);
-		assert.deepEqual(halo.server.log[0].query, { pageinate: 'true', page_size: '10', page_no: '1' });
+		assert.deepEqual(halo.server.log[0].query, {
+			pageinate: 'true',
+			page_size: '10',
+			page_no: '1',
+		});
 		assert.deepEqual(halo.server.log[1].body, [{ name: 'Logged', site_id: 1 }]);
 	});
 });

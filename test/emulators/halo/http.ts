@@ -11,7 +11,11 @@ export interface Answer {
 async function read(response: Response): Promise<Answer> {
 	const text = await response.text();
 	const json = (response.headers.get('content-type') ?? '').includes('application/json');
-	return { status: response.status, headers: response.headers, body: json && text ? JSON.parse(text) : text };
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: json && text ? JSON.parse(text) : text,
+	};
 }
 
 export async function requestToken(
@@ -50,13 +54,21 @@ export interface Api {
 export function api(halo: HaloEmulator, accessToken: string): Api {
 	const headers = { authorization: `Bearer ${accessToken}` };
 	const url = (path: string, query: Record<string, string | number | boolean> = {}) => {
-		const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString();
+		const qs = new URLSearchParams(
+			Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
+		).toString();
 		return `${halo.url}/api/${path}${qs ? `?${qs}` : ''}`;
 	};
 	return {
 		get: async (path, query) => read(await fetch(url(path, query), { headers })),
 		post: async (path, body) =>
-			read(await fetch(url(path), { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) })),
+			read(
+				await fetch(url(path), {
+					method: 'POST',
+					headers: { ...headers, 'content-type': 'application/json' },
+					body: JSON.stringify(body),
+				}),
+			),
 		del: async (path) => read(await fetch(url(path), { method: 'DELETE', headers })),
 	};
 }

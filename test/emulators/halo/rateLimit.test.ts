@@ -1,4 +1,3 @@
-import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHaloEmulator, rateLimitMessage, type HaloEmulator } from '../../../emulators/halo';
 import { RollingWindowLimiter } from '../../../emulators/halo/rateLimit';
@@ -34,18 +33,27 @@ describe('RollingWindowLimiter', () => {
 	});
 
 	test("the message is Halo's", () => {
-		assert.equal(rateLimitMessage({ max: 300, windowMs: 300_000 }), 'Rate Limit Reached - 300 Requests per rolling 5 minute window');
-		assert.equal(rateLimitMessage({ max: 700, windowMs: 300_000 }), 'Rate Limit Reached - 700 Requests per rolling 5 minute window');
+		assert.equal(
+			rateLimitMessage({ max: 300, windowMs: 300_000 }),
+			'Rate Limit Reached - 300 Requests per rolling 5 minute window',
+		);
+		assert.equal(
+			rateLimitMessage({ max: 700, windowMs: 300_000 }),
+			'Rate Limit Reached - 700 Requests per rolling 5 minute window',
+		);
 	});
 });
 
 describe('Halo emulator: rate limit over HTTP', () => {
 	const emulators: HaloEmulator[] = [];
-	after(() => Promise.all(emulators.map((e) => e.close())));
+	afterAll(() => Promise.all(emulators.map((e) => e.close())));
 
 	test('after N requests in the window: plain-text 429 without rate-limit headers; recovers as the window rolls', async () => {
 		const clock = fakeClock();
-		const halo = await startHaloEmulator({ rateLimit: { max: 5, windowMs: 60_000 }, now: clock.now });
+		const halo = await startHaloEmulator({
+			rateLimit: { max: 5, windowMs: 60_000 },
+			now: clock.now,
+		});
 		emulators.push(halo);
 		const client = api(halo, await token(halo));
 		for (let i = 0; i < 5; i++) {
@@ -58,8 +66,15 @@ describe('Halo emulator: rate limit over HTTP', () => {
 		assert.equal(refused.body, 'Rate Limit Reached - 5 Requests per rolling 1 minute window');
 		assert.match(refused.headers.get('content-type') ?? '', /^text\/plain/);
 		const headerNames = [...refused.headers.keys()];
-		assert.ok(!headerNames.some((h) => /rate|retry/i.test(h)), `no rate-limit headers: ${headerNames.join(', ')}`);
-		assert.equal((await client.post('Users', [{ name: 'X', site_id: 1 }])).status, 429, 'writes are limited too');
+		assert.ok(
+			!headerNames.some((h) => /rate|retry/i.test(h)),
+			`no rate-limit headers: ${headerNames.join(', ')}`,
+		);
+		assert.equal(
+			(await client.post('Users', [{ name: 'X', site_id: 1 }])).status,
+			429,
+			'writes are limited too',
+		);
 		assert.equal(halo.store.users.size, 0);
 		// The first request was at t=0; at t=60000 it has left the window, the second (t=1000) has not.
 		clock.advance(55_000);
@@ -71,7 +86,10 @@ describe('Halo emulator: rate limit over HTTP', () => {
 
 	test('the token endpoint is not counted; unauthenticated /api calls are', async () => {
 		const clock = fakeClock();
-		const halo = await startHaloEmulator({ rateLimit: { max: 2, windowMs: 10_000 }, now: clock.now });
+		const halo = await startHaloEmulator({
+			rateLimit: { max: 2, windowMs: 10_000 },
+			now: clock.now,
+		});
 		emulators.push(halo);
 		for (let i = 0; i < 5; i++) await token(halo);
 		assert.equal((await fetch(`${halo.url}/api/Users`)).status, 401);
@@ -97,7 +115,9 @@ describe('Halo emulator: rate limit over HTTP', () => {
 		const halo = await startHaloEmulator({ now: clock.now });
 		emulators.push(halo);
 		const client = api(halo, await token(halo));
-		const statuses = await Promise.all(Array.from({ length: 301 }, () => client.get('Team').then((a) => a.status)));
+		const statuses = await Promise.all(
+			Array.from({ length: 301 }, () => client.get('Team').then((a) => a.status)),
+		);
 		assert.equal(statuses.filter((s) => s === 200).length, 300);
 		const refused = await client.get('Team');
 		assert.equal(refused.body, 'Rate Limit Reached - 300 Requests per rolling 5 minute window');

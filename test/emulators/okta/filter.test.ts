@@ -1,15 +1,29 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 
-import { compileQuery, FilterSyntaxError, parseExpression, type ExpressionRules } from '../../../emulators/okta/filter';
+import {
+	compileQuery,
+	FilterSyntaxError,
+	parseExpression,
+	type ExpressionRules,
+} from '../../../emulators/okta/filter';
 
 const anything: ExpressionRules = {
 	caseInsensitiveValues: true,
-	attribute: (name) => (name.endsWith('At') ? { operators: ['eq', 'gt', 'ge', 'lt', 'le', 'pr'], type: 'date' } : { operators: ['eq', 'ne', 'sw', 'ew', 'co', 'gt', 'ge', 'lt', 'le', 'pr'], type: 'string' }),
+	attribute: (name) =>
+		name.endsWith('At')
+			? { operators: ['eq', 'gt', 'ge', 'lt', 'le', 'pr'], type: 'date' }
+			: { operators: ['eq', 'ne', 'sw', 'ew', 'co', 'gt', 'ge', 'lt', 'le', 'pr'], type: 'string' },
 };
 
 const items = [
-	{ id: 'a', name: 'Ann "The" Lee', tags: ['x', 'y'], seenAt: '2024-01-01T00:00:00.000Z', n: 1, on: true },
+	{
+		id: 'a',
+		name: 'Ann "The" Lee',
+		tags: ['x', 'y'],
+		seenAt: '2024-01-01T00:00:00.000Z',
+		n: 1,
+		on: true,
+	},
 	{ id: 'b', name: 'Bob', tags: ['z'], seenAt: '2025-06-01T10:00:00.000Z', n: 2, on: false },
 	{ id: 'c', name: 'cat', tags: [], seenAt: null, n: 3, on: true },
 ];
@@ -68,9 +82,17 @@ describe('Okta filter expressions', () => {
 	}
 
 	test('unsupported attributes and operators are refused by the rules', () => {
-		const narrow: ExpressionRules = { caseInsensitiveValues: false, attribute: (name) => (name === 'id' ? { operators: ['eq'], type: 'string' } : undefined) };
+		const narrow: ExpressionRules = {
+			caseInsensitiveValues: false,
+			attribute: (name) => (name === 'id' ? { operators: ['eq'], type: 'string' } : undefined),
+		};
 		assert.throws(() => compileQuery('name eq "x"', narrow), /Unsupported attribute name/);
 		assert.throws(() => compileQuery('id sw "x"', narrow), /Operator sw is not supported/);
-		assert.deepEqual(parseExpression('id eq "x"'), { kind: 'compare', attribute: 'id', operator: 'eq', value: 'x' });
+		assert.deepEqual(parseExpression('id eq "x"'), {
+			kind: 'compare',
+			attribute: 'id',
+			operator: 'eq',
+			value: 'x',
+		});
 	});
 });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 
 import { startOktaEmulator, type OktaEmulator } from '../../../emulators/okta';
 import { get, nextLink, readAll, withQuery } from './http';
@@ -25,11 +24,11 @@ describe('Okta emulator: groups, members, apps, app users', () => {
 	let okta: OktaEmulator;
 	let groups: string;
 
-	before(async () => {
+	beforeAll(async () => {
 		okta = await startOktaEmulator({ org: { users: 2500, groups: 30, apps: 4, seed: 5 } });
 		groups = `${okta.url}/api/v1/groups`;
 	});
-	after(() => okta.close());
+	afterAll(() => okta.close());
 
 	test('every group, Everyone included, pages with limit and absolute next links', async () => {
 		const { items, requests } = await readAll<Group>(withQuery(groups, { limit: 7 }));
@@ -39,51 +38,81 @@ describe('Okta emulator: groups, members, apps, app users', () => {
 		);
 		assert.equal(items.length, 31);
 		assert.equal(requests, Math.ceil(31 / 7));
-		assert.equal(items.filter((group) => group.type === 'BUILT_IN').map((group) => group.profile.name).join(), 'Everyone');
+		assert.equal(
+			items
+				.filter((group) => group.type === 'BUILT_IN')
+				.map((group) => group.profile.name)
+				.join(),
+			'Everyone',
+		);
 		const plain = await get<Group[]>(groups);
 		assert.equal(plain.body.length, 31, 'the default limit holds a whole small org');
 		assert.equal(nextLink(plain.headers), undefined);
-		assert.equal(plain.body[0]._links.users.href, `${okta.url}/api/v1/groups/${plain.body[0].id}/users`);
+		assert.equal(
+			plain.body[0]._links.users.href,
+			`${okta.url}/api/v1/groups/${plain.body[0].id}/users`,
+		);
 	});
 
 	test('q (name prefix, no paging), search (case-insensitive, co on name), filter (type, dates)', async () => {
 		const byQ = await get<Group[]>(withQuery(groups, { q: 'office' }));
 		assert.deepEqual(
 			byQ.body.map((group) => group.profile.name).sort(),
-			okta.store.groups.filter((group) => group.profile.name.toLowerCase().startsWith('office')).map((group) => group.profile.name).sort(),
+			okta.store.groups
+				.filter((group) => group.profile.name.toLowerCase().startsWith('office'))
+				.map((group) => group.profile.name)
+				.sort(),
 		);
 		assert.ok(byQ.body.length > 0);
 		const contains = await readAll<Group>(withQuery(groups, { search: 'profile.name co "desk"' }));
-		assert.deepEqual(contains.items.map((group) => group.profile.name).sort(), ['Service Desk Admins', 'Service Desk Agents']);
+		assert.deepEqual(contains.items.map((group) => group.profile.name).sort(), [
+			'Service Desk Admins',
+			'Service Desk Agents',
+		]);
 		const builtIn = await readAll<Group>(withQuery(groups, { filter: 'type eq "BUILT_IN"' }));
-		assert.deepEqual(builtIn.items.map((group) => group.profile.name), ['Everyone']);
+		assert.deepEqual(
+			builtIn.items.map((group) => group.profile.name),
+			['Everyone'],
+		);
 		const cutoff = okta.store.groups[5].lastUpdated;
-		const recent = await readAll<Group>(withQuery(groups, { filter: `type eq "OKTA_GROUP" and lastUpdated ge "${cutoff}"` }));
+		const recent = await readAll<Group>(
+			withQuery(groups, { filter: `type eq "OKTA_GROUP" and lastUpdated ge "${cutoff}"` }),
+		);
 		assert.deepEqual(
 			recent.items.map((group) => group.id),
-			okta.store.groups.filter((group) => group.type === 'OKTA_GROUP' && group.lastUpdated >= cutoff).map((group) => group.id),
+			okta.store.groups
+				.filter((group) => group.type === 'OKTA_GROUP' && group.lastUpdated >= cutoff)
+				.map((group) => group.id),
 		);
-		const refused = await get<{ errorCode: string }>(withQuery(groups, { filter: 'profile.name eq "Sales"' }));
+		const refused = await get<{ errorCode: string }>(
+			withQuery(groups, { filter: 'profile.name eq "Sales"' }),
+		);
 		assert.equal(refused.status, 400);
 		assert.equal(refused.body.errorCode, 'E0000031');
 	});
 
 	test('expand=stats gives each group its member count', async () => {
 		const answer = await get<Group[]>(withQuery(groups, { expand: 'stats' }));
-		for (const group of answer.body) assert.equal(group._embedded?.stats.usersCount, okta.store.memberIdsOf(group.id).length);
+		for (const group of answer.body)
+			assert.equal(group._embedded?.stats.usersCount, okta.store.memberIdsOf(group.id).length);
 	});
 
 	test('members: limit capped at 1000, sorted by id, every group has members, users sit in several groups', async () => {
 		const everyone = okta.store.groupByName('Everyone')!;
-		const { items, pageSizes } = await readAll<{ id: string; status: string; _links: { self: { href: string } } }>(
-			`${groups}/${everyone.id}/users?limit=5000`,
-		);
+		const { items, pageSizes } = await readAll<{
+			id: string;
+			status: string;
+			_links: { self: { href: string } };
+		}>(`${groups}/${everyone.id}/users?limit=5000`);
 		assert.deepEqual(pageSizes, [1000, 1000, 500]);
 		assert.deepEqual(
 			items.map((user) => user.id),
 			okta.store.users.map((user) => user.id),
 		);
-		assert.ok(items.some((user) => user.status === 'DEPROVISIONED'), 'deactivated users stay members');
+		assert.ok(
+			items.some((user) => user.status === 'DEPROVISIONED'),
+			'deactivated users stay members',
+		);
 		assert.deepEqual(Object.keys(items[0]._links), ['self']);
 
 		for (const group of okta.store.groups) {
@@ -95,7 +124,10 @@ describe('Okta emulator: groups, members, apps, app users', () => {
 			);
 		}
 		for (const user of okta.store.users) {
-			assert.ok(okta.store.groupsOf(user.id).filter((group) => group.type === 'OKTA_GROUP').length >= 2, user.profile.login);
+			assert.ok(
+				okta.store.groupsOf(user.id).filter((group) => group.type === 'OKTA_GROUP').length >= 2,
+				user.profile.login,
+			);
 		}
 	});
 
@@ -109,7 +141,9 @@ describe('Okta emulator: groups, members, apps, app users', () => {
 
 	test('apps: paging, q, filter by status and by assigned user', async () => {
 		const apps = `${okta.url}/api/v1/apps`;
-		const { items, requests } = await readAll<{ id: string; label: string; name: string }>(withQuery(apps, { limit: 3 }));
+		const { items, requests } = await readAll<{ id: string; label: string; name: string }>(
+			withQuery(apps, { limit: 3 }),
+		);
 		assert.deepEqual(
 			items.map((app) => app.id),
 			okta.store.apps.map((app) => app.id),
@@ -123,10 +157,16 @@ describe('Okta emulator: groups, members, apps, app users', () => {
 		const active = await get<unknown[]>(withQuery(apps, { filter: 'status eq "ACTIVE"' }));
 		assert.equal(active.body.length, okta.store.apps.length);
 		const user = okta.store.appUsersOf(okta.store.apps[0].id)[0];
-		const assigned = await get<Array<{ id: string }>>(withQuery(apps, { filter: `user.id eq "${user.id}"` }));
+		const assigned = await get<Array<{ id: string }>>(
+			withQuery(apps, { filter: `user.id eq "${user.id}"` }),
+		);
 		assert.deepEqual(
 			assigned.body.map((app) => app.id),
-			okta.store.apps.filter((app) => okta.store.appUsersOf(app.id).some((assignment) => assignment.id === user.id)).map((app) => app.id),
+			okta.store.apps
+				.filter((app) =>
+					okta.store.appUsersOf(app.id).some((assignment) => assignment.id === user.id),
+				)
+				.map((app) => app.id),
 		);
 	});
 
@@ -149,7 +189,9 @@ describe('Okta emulator: groups, members, apps, app users', () => {
 		assert.equal(sample.credentials.userName, okta.store.user(sample.id)!.profile.login);
 		assert.equal(sample._links.user.href, `${okta.url}/api/v1/users/${sample.id}`);
 		assert.equal(sample._links.app.href, `${okta.url}/api/v1/apps/${app.id}`);
-		assert.ok(items.every((assignment) => okta.store.user(assignment.id)!.status !== 'DEPROVISIONED'));
+		assert.ok(
+			items.every((assignment) => okta.store.user(assignment.id)!.status !== 'DEPROVISIONED'),
+		);
 
 		const embedded = await get<AppUser[]>(withQuery(url, { expand: 'user', limit: 2 }));
 		assert.equal(embedded.body[0]._embedded?.user.id, embedded.body[0].id);

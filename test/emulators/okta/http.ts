@@ -11,7 +11,12 @@ export interface Answer<T = unknown> {
 
 export async function call<T = unknown>(
 	url: string,
-	init: { method?: string; headers?: Record<string, string>; body?: unknown; form?: Record<string, string> } = {},
+	init: {
+		method?: string;
+		headers?: Record<string, string>;
+		body?: unknown;
+		form?: Record<string, string>;
+	} = {},
 ): Promise<Answer<T>> {
 	const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
 	let body: string | undefined;
@@ -22,7 +27,12 @@ export async function call<T = unknown>(
 		headers['Content-Type'] = 'application/json';
 		body = JSON.stringify(init.body);
 	}
-	const response = await fetch(url, { method: init.method ?? 'GET', headers, body, redirect: 'manual' });
+	const response = await fetch(url, {
+		method: init.method ?? 'GET',
+		headers,
+		body,
+		redirect: 'manual',
+	});
 	const text = await response.text();
 	let parsed: unknown = undefined;
 	try {
@@ -48,13 +58,17 @@ export function selfLink(headers: Headers): string | undefined {
 }
 
 /** Follows `rel="next"` from `url` and returns every item and the number of requests. */
-export async function readAll<T>(url: string, token = API_TOKEN): Promise<{ items: T[]; requests: number; pageSizes: number[] }> {
+export async function readAll<T>(
+	url: string,
+	token = API_TOKEN,
+): Promise<{ items: T[]; requests: number; pageSizes: number[] }> {
 	const items: T[] = [];
 	const pageSizes: number[] = [];
 	let next: string | undefined = url;
 	while (next) {
 		const answer: Answer<T[]> = await get<T[]>(next, token);
-		if (answer.status !== 200) throw new Error(`GET ${next} answered ${answer.status}: ${answer.text}`);
+		if (answer.status !== 200)
+			throw new Error(`GET ${next} answered ${answer.status}: ${answer.text}`);
 		items.push(...answer.body);
 		pageSizes.push(answer.body.length);
 		next = nextLink(answer.headers);

@@ -3,7 +3,14 @@
  * assertions (private_key_jwt), DPoP proofs, and the token call with Okta's
  * `use_dpop_nonce` retry.
  */
-import { createHash, generateKeyPairSync, randomUUID, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
+import {
+	createHash,
+	generateKeyPairSync,
+	randomUUID,
+	sign,
+	type JsonWebKey,
+	type KeyObject,
+} from 'node:crypto';
 
 import { call, type Answer } from './http';
 
@@ -16,9 +23,14 @@ export interface TestKey {
 	privateJwk: JsonWebKey;
 }
 
-export function makeKey(alg: 'RS256' | 'ES256' = 'RS256', kid = `kid-${randomUUID().slice(0, 8)}`): TestKey {
+export function makeKey(
+	alg: 'RS256' | 'ES256' = 'RS256',
+	kid = `kid-${randomUUID().slice(0, 8)}`,
+): TestKey {
 	const { privateKey, publicKey } =
-		alg === 'RS256' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+		alg === 'RS256'
+			? generateKeyPairSync('rsa', { modulusLength: 2048 })
+			: generateKeyPairSync('ec', { namedCurve: 'P-256' });
 	return {
 		alg,
 		kid,
@@ -29,18 +41,40 @@ export function makeKey(alg: 'RS256' | 'ES256' = 'RS256', kid = `kid-${randomUUI
 	};
 }
 
-export function signJwt(header: Record<string, unknown>, payload: Record<string, unknown>, key: TestKey): string {
-	const encode = (part: Record<string, unknown>): string => Buffer.from(JSON.stringify(part)).toString('base64url');
+export function signJwt(
+	header: Record<string, unknown>,
+	payload: Record<string, unknown>,
+	key: TestKey,
+): string {
+	const encode = (part: Record<string, unknown>): string =>
+		Buffer.from(JSON.stringify(part)).toString('base64url');
 	const input = `${encode({ alg: key.alg, ...header })}.${encode(payload)}`;
-	const signature = sign('sha256', Buffer.from(input), key.alg === 'ES256' ? { key: key.privateKey, dsaEncoding: 'ieee-p1363' } : key.privateKey);
+	const signature = sign(
+		'sha256',
+		Buffer.from(input),
+		key.alg === 'ES256' ? { key: key.privateKey, dsaEncoding: 'ieee-p1363' } : key.privateKey,
+	);
 	return `${input}.${signature.toString('base64url')}`;
 }
 
-export function clientAssertion(key: TestKey, clientId: string, audience: string, overrides: Record<string, unknown> = {}): string {
+export function clientAssertion(
+	key: TestKey,
+	clientId: string,
+	audience: string,
+	overrides: Record<string, unknown> = {},
+): string {
 	const now = Math.floor(Date.now() / 1000);
 	return signJwt(
 		{ kid: key.kid, typ: 'JWT' },
-		{ iss: clientId, sub: clientId, aud: audience, iat: now, exp: now + 300, jti: randomUUID(), ...overrides },
+		{
+			iss: clientId,
+			sub: clientId,
+			aud: audience,
+			iat: now,
+			exp: now + 300,
+			jti: randomUUID(),
+			...overrides,
+		},
 		key,
 	);
 }
@@ -52,9 +86,15 @@ export function dpopProof(
 	options: { nonce?: string; accessToken?: string; overrides?: Record<string, unknown> } = {},
 ): string {
 	const { kid: _kid, ...jwk } = key.publicJwk;
-	const payload: Record<string, unknown> = { htm: method, htu: url.split('?')[0], iat: Math.floor(Date.now() / 1000), jti: randomUUID() };
+	const payload: Record<string, unknown> = {
+		htm: method,
+		htu: url.split('?')[0],
+		iat: Math.floor(Date.now() / 1000),
+		jti: randomUUID(),
+	};
 	if (options.nonce) payload.nonce = options.nonce;
-	if (options.accessToken) payload.ath = createHash('sha256').update(options.accessToken).digest('base64url');
+	if (options.accessToken)
+		payload.ath = createHash('sha256').update(options.accessToken).digest('base64url');
 	return signJwt({ typ: 'dpop+jwt', jwk }, { ...payload, ...options.overrides }, key);
 }
 
@@ -73,7 +113,9 @@ export async function requestServiceToken(
 	const attempt = (nonce?: string) =>
 		call<Record<string, string>>(tokenUrl, {
 			method: 'POST',
-			headers: options.dpopKey ? { DPoP: dpopProof(options.dpopKey, 'POST', tokenUrl, { nonce }) } : {},
+			headers: options.dpopKey
+				? { DPoP: dpopProof(options.dpopKey, 'POST', tokenUrl, { nonce }) }
+				: {},
 			form: {
 				grant_type: 'client_credentials',
 				scope: options.scope,
@@ -90,6 +132,14 @@ export async function requestServiceToken(
 }
 
 /** Headers for an API call with a DPoP-bound token. */
-export function dpopHeaders(key: TestKey, method: string, url: string, accessToken: string): Record<string, string> {
-	return { Authorization: `DPoP ${accessToken}`, DPoP: dpopProof(key, method, url, { accessToken }) };
+export function dpopHeaders(
+	key: TestKey,
+	method: string,
+	url: string,
+	accessToken: string,
+): Record<string, string> {
+	return {
+		Authorization: `DPoP ${accessToken}`,
+		DPoP: dpopProof(key, method, url, { accessToken }),
+	};
 }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 
 import { startOktaEmulator, type OktaEmulator } from '../../../emulators/okta';
 import { call, get } from './http';
@@ -33,28 +32,45 @@ describe('Okta emulator: rate limits, errors, latency and faults', () => {
 	let okta: OktaEmulator;
 	const windowMs = 2000;
 	/** Windows are aligned to the clock; start just after a boundary so a test's requests share one window. */
-	const freshWindow = () => new Promise((resolve) => setTimeout(resolve, windowMs - (Date.now() % windowMs) + 20));
+	const freshWindow = () =>
+		new Promise((resolve) => setTimeout(resolve, windowMs - (Date.now() % windowMs) + 20));
 
-	before(async () => {
-		okta = await startOktaEmulator({ org: { users: 20, groups: 3, seed: 2 }, rateLimits: { users: 4, groups: 50 }, rateLimitWindowMs: windowMs });
+	beforeAll(async () => {
+		okta = await startOktaEmulator({
+			org: { users: 20, groups: 3, seed: 2 },
+			rateLimits: { users: 4, groups: 50 },
+			rateLimitWindowMs: windowMs,
+		});
 	});
-	after(() => okta.close());
+	afterAll(() => okta.close());
 
 	test('X-Rate-Limit-* on every answer, per bucket, counting down; reset in epoch seconds at the window end', async () => {
 		await freshWindow();
 		const first = await get(`${okta.url}/api/v1/users`);
 		const second = await get(`${okta.url}/api/v1/users/${okta.store.users[0].id}`);
 		const groups = await get(`${okta.url}/api/v1/groups`);
-		assert.deepEqual([rateHeaders(first.headers).limit, rateHeaders(first.headers).remaining], [4, 3]);
+		assert.deepEqual(
+			[rateHeaders(first.headers).limit, rateHeaders(first.headers).remaining],
+			[4, 3],
+		);
 		assert.equal(rateHeaders(second.headers).remaining, 2);
-		assert.deepEqual([rateHeaders(groups.headers).limit, rateHeaders(groups.headers).remaining], [50, 49]);
+		assert.deepEqual(
+			[rateHeaders(groups.headers).limit, rateHeaders(groups.headers).remaining],
+			[50, 49],
+		);
 		const nowS = Date.now() / 1000;
 		const reset = rateHeaders(first.headers).reset;
-		assert.ok(reset >= nowS && reset <= nowS + windowMs / 1000 + 1, `reset ${reset} vs now ${nowS}`);
+		assert.ok(
+			reset >= nowS && reset <= nowS + windowMs / 1000 + 1,
+			`reset ${reset} vs now ${nowS}`,
+		);
 		for (const answer of [
 			await get(`${okta.url}/api/v1/apps/0oaNope`),
 			await call(`${okta.url}/api/v1/groups`),
-			await call(`${okta.url}/oauth2/v1/token`, { method: 'POST', form: { grant_type: 'client_credentials' } }),
+			await call(`${okta.url}/oauth2/v1/token`, {
+				method: 'POST',
+				form: { grant_type: 'client_credentials' },
+			}),
 		]) {
 			assert.ok(answer.headers.get('x-rate-limit-limit'), `rate headers on a ${answer.status}`);
 			assert.ok(answer.headers.get('x-okta-request-id'));
@@ -66,15 +82,21 @@ describe('Okta emulator: rate limits, errors, latency and faults', () => {
 		for (let i = 0; i < 4; i++) assert.equal((await get(`${okta.url}/api/v1/users`)).status, 200);
 		const limited = await get(`${okta.url}/api/v1/users`);
 		assert.equal(limited.status, 429);
-		assertOktaError(limited.body, 'E0000047', 'API call exceeded rate limit due to too many requests.');
+		assertOktaError(
+			limited.body,
+			'E0000047',
+			'API call exceeded rate limit due to too many requests.',
+		);
 		const headers = rateHeaders(limited.headers);
 		assert.equal(headers.remaining, 0);
 		assert.equal((await get(`${okta.url}/api/v1/groups`)).status, 200);
-		await new Promise((resolve) => setTimeout(resolve, Math.max(0, headers.reset * 1000 - Date.now()) + 50));
+		await new Promise((resolve) =>
+			setTimeout(resolve, Math.max(0, headers.reset * 1000 - Date.now()) + 50),
+		);
 		assert.equal((await get(`${okta.url}/api/v1/users`)).status, 200);
 	});
 
-	test('an injected 429 gets Okta\'s body and a reset within about a second', async () => {
+	test("an injected 429 gets Okta's body and a reset within about a second", async () => {
 		okta.rateLimiter.reset();
 		okta.server.addFault({ status: 429, match: (req) => req.path === '/api/v1/groups' });
 		const answer = await get(`${okta.url}/api/v1/groups`);
@@ -86,7 +108,7 @@ describe('Okta emulator: rate limits, errors, latency and faults', () => {
 		assert.equal((await get(`${okta.url}/api/v1/groups`)).status, 200);
 	});
 
-	test('injected 5xx carry Okta\'s error body; a dropped connection is a network error', async () => {
+	test("injected 5xx carry Okta's error body; a dropped connection is a network error", async () => {
 		okta.rateLimiter.reset();
 		okta.server.addFault({ status: 500 });
 		const failed = await get(`${okta.url}/api/v1/groups`);
@@ -106,7 +128,7 @@ describe('Okta emulator: rate limits, errors, latency and faults', () => {
 		assert.ok(Date.now() - started >= 115);
 	});
 
-	test('auth and method errors in Okta\'s shape', async () => {
+	test("auth and method errors in Okta's shape", async () => {
 		okta.rateLimiter.reset();
 		const noAuth = await call(`${okta.url}/api/v1/groups`);
 		assert.equal(noAuth.status, 401);
@@ -114,11 +136,19 @@ describe('Okta emulator: rate limits, errors, latency and faults', () => {
 		const badToken = await get(`${okta.url}/api/v1/groups`, 'wrong-token');
 		assert.equal(badToken.status, 401);
 		assertOktaError(badToken.body, 'E0000011', 'Invalid token provided');
-		const unknownBearer = await call(`${okta.url}/api/v1/groups`, { headers: { Authorization: 'Bearer not-a-token' } });
+		const unknownBearer = await call(`${okta.url}/api/v1/groups`, {
+			headers: { Authorization: 'Bearer not-a-token' },
+		});
 		assert.equal(unknownBearer.status, 401);
 		assertOktaError(unknownBearer.body, 'E0000011');
-		assert.match(unknownBearer.headers.get('www-authenticate') ?? '', /^Bearer .*error="invalid_token"/);
-		const wrongMethod = await call(`${okta.url}/api/v1/groups`, { method: 'DELETE', headers: { Authorization: 'SSWS okta-test-token' } });
+		assert.match(
+			unknownBearer.headers.get('www-authenticate') ?? '',
+			/^Bearer .*error="invalid_token"/,
+		);
+		const wrongMethod = await call(`${okta.url}/api/v1/groups`, {
+			method: 'DELETE',
+			headers: { Authorization: 'SSWS okta-test-token' },
+		});
 		assert.equal(wrongMethod.status, 405);
 		assertOktaError(wrongMethod.body, 'E0000022');
 		const unknownPath = await get(`${okta.url}/api/v1/nothing-here`);

@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
 
 import { Client } from '@okta/okta-sdk-nodejs';
 
@@ -32,28 +31,40 @@ describe('Okta emulator driven by @okta/okta-sdk-nodejs', () => {
 	const saved = { HOME: process.env.HOME, env: {} as Record<string, string | undefined> };
 	const key = makeKey('RS256');
 
-	before(async () => {
+	beforeAll(async () => {
 		home = mkdtempSync(join(tmpdir(), 'okta-sdk-home-'));
 		process.env.HOME = home;
-		for (const name of Object.keys(process.env).filter((variable) => variable.startsWith('OKTA_'))) {
+		for (const name of Object.keys(process.env).filter((variable) =>
+			variable.startsWith('OKTA_'),
+		)) {
 			saved.env[name] = process.env[name];
 			delete process.env[name];
 		}
-		assert.equal(existsSync(join(process.cwd(), 'okta.yaml')), false, 'no okta.yaml in the working folder');
+		assert.equal(
+			existsSync(join(process.cwd(), 'okta.yaml')),
+			false,
+			'no okta.yaml in the working folder',
+		);
 		okta = await startOktaEmulator({ org: { users: 1000, groups: 12, seed: 21 } });
 		const scopes = ['okta.users.read', 'okta.groups.read'];
-		okta.registerServiceApp({ clientId: 'sdk-bearer', publicJwk: key.publicJwk, scopes, dpop: false });
+		okta.registerServiceApp({
+			clientId: 'sdk-bearer',
+			publicJwk: key.publicJwk,
+			scopes,
+			dpop: false,
+		});
 		okta.registerServiceApp({ clientId: 'sdk-dpop', publicJwk: key.publicJwk, scopes });
 	});
 
-	after(async () => {
+	afterAll(async () => {
 		await okta.close();
 		process.env.HOME = saved.HOME;
 		Object.assign(process.env, saved.env);
 		rmSync(home, { recursive: true, force: true });
 	});
 
-	const sswsClient = () => new Client({ orgUrl: okta.url, token: 'okta-test-token', cacheMiddleware: null });
+	const sswsClient = () =>
+		new Client({ orgUrl: okta.url, token: 'okta-test-token', cacheMiddleware: null });
 	const privateKeyClient = (clientId: string) =>
 		new Client({
 			orgUrl: okta.url,
@@ -75,7 +86,9 @@ describe('Okta emulator driven by @okta/okta-sdk-nodejs', () => {
 		);
 		const userPages = okta.server.log.filter((entry) => entry.path === '/api/v1/users');
 		assert.equal(userPages.length, Math.ceil(visibleUsers().length / 200));
-		assert.ok(userPages.slice(1).every((entry) => entry.query.after && entry.query.limit === '200'));
+		assert.ok(
+			userPages.slice(1).every((entry) => entry.query.after && entry.query.limit === '200'),
+		);
 
 		const all = await collect(await client.userApi.listUsers({ search: 'status pr' }));
 		assert.equal(all.length, okta.store.users.length, 'a search includes DEPROVISIONED users');
@@ -86,7 +99,9 @@ describe('Okta emulator driven by @okta/okta-sdk-nodejs', () => {
 			okta.store.groups.map((group) => group.id),
 		);
 		const everyone = okta.store.groupByName('Everyone')!;
-		const members = await collect(await client.groupApi.listGroupUsers({ groupId: everyone.id, limit: 300 }));
+		const members = await collect(
+			await client.groupApi.listGroupUsers({ groupId: everyone.id, limit: 300 }),
+		);
 		assert.equal(members.length, okta.store.users.length);
 		const first = users[0];
 		assert.equal(first.profile?.login, okta.store.user(first.id!)!.profile.login);
@@ -109,9 +124,11 @@ describe('Okta emulator driven by @okta/okta-sdk-nodejs', () => {
 		assert.ok(Date.now() - started >= 900, 'the SDK waited for the reset');
 	});
 
-	test('PrivateKey mode, app without DPoP: the SDK\'s client assertion is accepted and its Bearer token lists users', async () => {
+	test("PrivateKey mode, app without DPoP: the SDK's client assertion is accepted and its Bearer token lists users", async () => {
 		okta.server.clearLog();
-		const users = await collect(await privateKeyClient('sdk-bearer').userApi.listUsers({ limit: 200 }));
+		const users = await collect(
+			await privateKeyClient('sdk-bearer').userApi.listUsers({ limit: 200 }),
+		);
 		assert.equal(users.length, visibleUsers().length);
 		const tokenCalls = okta.server.log.filter((entry) => entry.path === '/oauth2/v1/token');
 		assert.deepEqual(
@@ -135,15 +152,22 @@ describe('Okta emulator driven by @okta/okta-sdk-nodejs', () => {
 			tokenCalls.map((entry) => entry.status),
 			[400, 200],
 		);
-		const proofClaims = tokenCalls.map((entry) => JSON.parse(Buffer.from(String(entry.headers.dpop).split('.')[1], 'base64url').toString()));
+		const proofClaims = tokenCalls.map((entry) =>
+			JSON.parse(Buffer.from(String(entry.headers.dpop).split('.')[1], 'base64url').toString()),
+		);
 		assert.equal(proofClaims[0].nonce, undefined);
 		assert.ok(proofClaims[1].nonce, 'the retry carries the nonce');
 		const apiCalls = okta.server.log.filter((entry) => entry.path.startsWith('/api/'));
-		assert.equal(apiCalls.length, Math.ceil(visibleUsers().length / 200) + Math.ceil(okta.store.groups.length / 5));
+		assert.equal(
+			apiCalls.length,
+			Math.ceil(visibleUsers().length / 200) + Math.ceil(okta.store.groups.length / 5),
+		);
 		for (const entry of apiCalls) {
 			assert.equal(entry.status, 200);
 			assert.match(String(entry.headers.authorization), /^DPoP /);
-			const proof = JSON.parse(Buffer.from(String(entry.headers.dpop).split('.')[1], 'base64url').toString());
+			const proof = JSON.parse(
+				Buffer.from(String(entry.headers.dpop).split('.')[1], 'base64url').toString(),
+			);
 			assert.equal(proof.htm, 'GET');
 			assert.ok(proof.ath);
 		}
@@ -151,12 +175,20 @@ describe('Okta emulator driven by @okta/okta-sdk-nodejs', () => {
 
 	test('PrivateKey mode: an assertion signed with a key the app does not have is refused, and the SDK fails', async () => {
 		const stranger = makeKey('RS256');
-		okta.registerServiceApp({ clientId: 'sdk-stranger', publicJwk: stranger.publicJwk, scopes: ['okta.users.read'], dpop: false });
+		okta.registerServiceApp({
+			clientId: 'sdk-stranger',
+			publicJwk: stranger.publicJwk,
+			scopes: ['okta.users.read'],
+			dpop: false,
+		});
 		okta.server.clearLog();
 		const error = await privateKeyClient('sdk-stranger')
 			.userApi.listUsers({ limit: 5 })
 			.then((users) => collect(users))
-			.then(() => undefined, (thrown: unknown) => thrown as SdkError);
+			.then(
+				() => undefined,
+				(thrown: unknown) => thrown as SdkError,
+			);
 		assert.equal(error?.status, 401);
 		const tokenCall = okta.server.log.find((entry) => entry.path === '/oauth2/v1/token')!;
 		assert.equal(tokenCall.status, 401);

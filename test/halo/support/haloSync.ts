@@ -49,7 +49,9 @@ export function resolved(config: MappingConfig = SITE_CONFIG): ResolvedConfig {
 }
 
 export function haloLogSince(halo: HaloEmulator, start: number) {
-	const entries = halo.server.log.slice(start).filter((e) => /^\/api\//i.test(e.path) || /\/token$/i.test(e.path));
+	const entries = halo.server.log
+		.slice(start)
+		.filter((e) => /^\/api\//i.test(e.path) || /\/token$/i.test(e.path));
 	return {
 		calls: entries.length,
 		reads: entries.filter((e) => e.method === 'GET').length,
@@ -57,11 +59,25 @@ export function haloLogSince(halo: HaloEmulator, start: number) {
 	};
 }
 
-export async function syncUsers(halo: HaloEmulator, users: readonly OktaUser[], options: SyncOptions = {}): Promise<SyncResult> {
+export async function syncUsers(
+	halo: HaloEmulator,
+	users: readonly OktaUser[],
+	options: SyncOptions = {},
+): Promise<SyncResult> {
 	const start = halo.server.log.length;
 	const sent: HttpRequest[] = [];
-	const send = haloBearerRequestFn(fetchRequestFn((r) => sent.push(r)), { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' }, { sleep: async () => {} });
-	const client = new HaloClient({ baseUrl: halo.url, send, dryRun: options.dryRun, pageSize: options.pageSize ?? 100, retry: { sleep: async () => {} } });
+	const send = haloBearerRequestFn(
+		fetchRequestFn((r) => sent.push(r)),
+		{ url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' },
+		{ sleep: async () => {} },
+	);
+	const client = new HaloClient({
+		baseUrl: halo.url,
+		send,
+		dryRun: options.dryRun,
+		pageSize: options.pageSize ?? 100,
+		retry: { sleep: async () => {} },
+	});
 	const config = resolved(options.config);
 	const inputs = users.map((user, index) => ({ index, item: mapOktaUser(user, 'user', config) }));
 	let run: UpsertRun;
@@ -83,7 +99,9 @@ export async function syncUsers(halo: HaloEmulator, users: readonly OktaUser[], 
 		calls: log.calls,
 		reads: log.reads,
 		posts: log.posts.length,
-		postedRecords: log.posts.flatMap((e) => (Array.isArray(e.body) ? (e.body as Array<Record<string, unknown>>) : [])),
+		postedRecords: log.posts.flatMap((e) =>
+			Array.isArray(e.body) ? (e.body as Array<Record<string, unknown>>) : [],
+		),
 		sent,
 	};
 }

@@ -13,8 +13,34 @@ export const GROUPS = [
 	{ id: '00g0000000000000005', name: 'Service Desk' },
 ];
 
-const FIRST = ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Frances', 'Edsger', 'Radia', 'Tim'];
-const LAST = ['Lovelace', 'Turing', 'Hopper', 'Torvalds', 'Hamilton', 'Thompson', 'Liskov', 'Ritchie', 'Allen', 'Dijkstra', 'Perlman', 'Berners-Lee'];
+const FIRST = [
+	'Ada',
+	'Alan',
+	'Grace',
+	'Linus',
+	'Margaret',
+	'Ken',
+	'Barbara',
+	'Dennis',
+	'Frances',
+	'Edsger',
+	'Radia',
+	'Tim',
+];
+const LAST = [
+	'Lovelace',
+	'Turing',
+	'Hopper',
+	'Torvalds',
+	'Hamilton',
+	'Thompson',
+	'Liskov',
+	'Ritchie',
+	'Allen',
+	'Dijkstra',
+	'Perlman',
+	'Berners-Lee',
+];
 const TITLES = ['Engineer', 'Analyst', 'Manager', 'Technician', 'Designer'];
 
 /** Mostly ACTIVE, with the other states Okta has. */
@@ -51,7 +77,11 @@ export function generateOktaUsers(count: number, seed = 7): OktaUser[] {
 		const lastName = pick(LAST);
 		const login = `${firstName}.${lastName}.${n}@example.com`.toLowerCase();
 		const site = GROUPS[n % 3];
-		const groups = [site, ...(next() < 0.3 ? [GROUPS[3]] : []), ...(n % 17 === 0 ? [GROUPS[4]] : [])];
+		const groups = [
+			site,
+			...(next() < 0.3 ? [GROUPS[3]] : []),
+			...(n % 17 === 0 ? [GROUPS[4]] : []),
+		];
 		users.push({
 			id: oktaId(n),
 			status: STATUS_CYCLE[n % STATUS_CYCLE.length],

@@ -3,7 +3,6 @@
  * between Okta groups; managed roles and CAB seats follow, unmanaged ones stay,
  * a second run writes nothing, every body fits halo-swagger.json.
  */
-import { after, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import type { IDataObject } from 'n8n-workflow';
@@ -36,28 +35,53 @@ function seed(): Partial<HaloSeed> {
 	return {
 		agents: [
 			// readOnly and the Emergency CAB are given by hand in Halo: no mapping manages them.
-			{ id: ALICE, name: 'Alice Admin', email: 'alice@example.com', roles: [{ id: R.administrator }, { id: R.readOnly }] },
+			{
+				id: ALICE,
+				name: 'Alice Admin',
+				email: 'alice@example.com',
+				roles: [{ id: R.administrator }, { id: R.readOnly }],
+			},
 			{ id: BOB, name: 'Bob Tech', email: 'bob@example.com', roles: [] },
 			{ id: CAROL, name: 'Carol Change', email: 'carol@example.com', roles: [] },
 		],
 		users: [
-			{ id: UMA, name: 'Uma User', site_id: HALO_SEED.sites.headOffice, roles: [{ id: U.approver }, { id: U.siteContact }] },
+			{
+				id: UMA,
+				name: 'Uma User',
+				site_id: HALO_SEED.sites.headOffice,
+				roles: [{ id: U.approver }, { id: U.siteContact }],
+			},
 			{ id: VIC, name: 'Vic User', site_id: HALO_SEED.sites.branchOffice, roles: [] },
 		],
 		cabs: [
-			{ id: CAB.changeBoard, name: 'Change Advisory Board', members: [{ agent_id: ALICE }, { agent_id: CAROL }] },
+			{
+				id: CAB.changeBoard,
+				name: 'Change Advisory Board',
+				members: [{ agent_id: ALICE }, { agent_id: CAROL }],
+			},
 			{ id: CAB.emergencyBoard, name: 'Emergency CAB', members: [{ agent_id: CAROL }] },
 		],
 	} as unknown as Partial<HaloSeed>;
 }
 
-function person(target: 'user' | 'agent', haloId: number | null, groups: string[], action: UpsertResultItem['action'] = 'unchanged'): UpsertResultItem {
+function person(
+	target: 'user' | 'agent',
+	haloId: number | null,
+	groups: string[],
+	action: UpsertResultItem['action'] = 'unchanged',
+): UpsertResultItem {
 	return {
 		action,
 		target,
 		haloId,
 		changes: {},
-		okta: { id: `00u${haloId}`, status: 'ACTIVE', login: `p${haloId}@example.com`, groups: groups.map((name, i) => ({ id: `00g${i}${name.length}`, name })), profile: {} },
+		okta: {
+			id: `00u${haloId}`,
+			status: 'ACTIVE',
+			login: `p${haloId}@example.com`,
+			groups: groups.map((name, i) => ({ id: `00g${i}${name.length}`, name })),
+			profile: {},
+		},
 		record: {},
 	};
 }
@@ -81,26 +105,55 @@ function workflow(parameters: IDataObject, settings: IDataObject = {}) {
 	};
 }
 
-const jsonConfig = (extra: IDataObject = {}) => ({ configSource: 'json', configJson: JSON.stringify({ roleMappings: MAPPINGS }), ...extra });
+const jsonConfig = (extra: IDataObject = {}) => ({
+	configSource: 'json',
+	configJson: JSON.stringify({ roleMappings: MAPPINGS }),
+	...extra,
+});
 
 let halo: HaloEmulator;
 
-async function run(items: UpsertResultItem[], parameters: IDataObject = jsonConfig(), settings: IDataObject = {}) {
+async function run(
+	items: UpsertResultItem[],
+	parameters: IDataObject = jsonConfig(),
+	settings: IDataObject = {},
+) {
 	halo.server.clearLog();
 	const result = await runWorkflow(workflow(parameters, settings), {
-		credentials: { haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' } },
+		credentials: {
+			haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' },
+		},
 		startItems: items.map((json) => ({ json: json as unknown as IDataObject })),
 	});
 	// /api/authinfo belongs to the credential's token fetch, not to the node.
-	const api = halo.server.log.filter((r) => r.path.toLowerCase().startsWith('/api/') && !/authinfo/i.test(r.path));
+	const api = halo.server.log.filter(
+		(r) => r.path.toLowerCase().startsWith('/api/') && !/authinfo/i.test(r.path),
+	);
 	const writes = api.filter((r) => r.method === 'POST');
 	for (const write of writes) assertHaloRequestBody(write.path, write.body);
-	return { ...result, out: result.output['Apply Role Mappings'] ?? [], reads: api.filter((r) => r.method === 'GET'), writes };
+	return {
+		...result,
+		out: result.output['Apply Role Mappings'] ?? [],
+		reads: api.filter((r) => r.method === 'GET'),
+		writes,
+	};
 }
 
-const roleIds = (agentId: number) => halo.store.agents.get(agentId)!.roles.map((r) => r.id).sort();
-const userRoleIds = (userId: number) => halo.store.users.get(userId)!.roles.map((r) => r.id).sort();
-const cabAgents = (cabId: number) => halo.store.cabs.get(cabId)!.members.map((m) => m.agent_id).sort();
+const roleIds = (agentId: number) =>
+	halo.store.agents
+		.get(agentId)!
+		.roles.map((r) => r.id)
+		.sort();
+const userRoleIds = (userId: number) =>
+	halo.store.users
+		.get(userId)!
+		.roles.map((r) => r.id)
+		.sort();
+const cabAgents = (cabId: number) =>
+	halo.store.cabs
+		.get(cabId)!
+		.members.map((m) => m.agent_id)
+		.sort();
 
 const moved = () => [
 	person('agent', ALICE, ['Service Desk', 'Everyone']), // left IT Admins
@@ -116,18 +169,26 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 		await halo?.close();
 		halo = await startHaloEmulator({ seed: seed() });
 	});
-	after(async () => halo?.close());
+	afterAll(async () => halo?.close());
 
 	test('people who moved between groups gain and lose exactly the mapped roles and CAB seats', async () => {
 		const { out, reads, writes, status } = await run(moved());
 		assert.equal(status, 'success');
 
-		assert.deepEqual(roleIds(ALICE), [R.technician, R.readOnly].sort(), 'administrator removed, technician added, hand-made readOnly kept');
+		assert.deepEqual(
+			roleIds(ALICE),
+			[R.technician, R.readOnly].sort(),
+			'administrator removed, technician added, hand-made readOnly kept',
+		);
 		assert.deepEqual(roleIds(BOB), [R.administrator]);
 		assert.deepEqual(roleIds(CAROL), []);
 		assert.deepEqual(cabAgents(CAB.changeBoard), [BOB]);
 		assert.deepEqual(cabAgents(CAB.emergencyBoard), [CAROL], 'an unmanaged CAB is never touched');
-		assert.deepEqual(userRoleIds(UMA), [U.standard, U.siteContact].sort(), 'approver removed, standard added, siteContact kept');
+		assert.deepEqual(
+			userRoleIds(UMA),
+			[U.standard, U.siteContact].sort(),
+			'approver removed, standard added, siteContact kept',
+		);
 		assert.deepEqual(userRoleIds(VIC), [U.standard, U.approver].sort());
 
 		assert.deepEqual(out[0].roles, {
@@ -169,34 +230,59 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 		assert.equal(second.writes.length, 0);
 		assert.equal(second.reads.length, 3);
 		for (const item of second.out.slice(0, 5)) {
-			assert.deepEqual(item.roles, { added: { agentRoles: [], cabs: [], userRoles: [] }, removed: { agentRoles: [], cabs: [], userRoles: [] } });
+			assert.deepEqual(item.roles, {
+				added: { agentRoles: [], cabs: [], userRoles: [] },
+				removed: { agentRoles: [], cabs: [], userRoles: [] },
+			});
 		}
 	});
 
 	test('only the lists the mappings use are read; a repeated person is written once', async () => {
-		const onlyUsers = await run([person('user', VIC, ['Managers']), person('user', VIC, ['Managers'])]);
+		const onlyUsers = await run([
+			person('user', VIC, ['Managers']),
+			person('user', VIC, ['Managers']),
+		]);
 		assert.deepEqual(
 			onlyUsers.reads.map((r) => r.path.replace(/^\/api\//i, '')),
 			['Users'],
 		);
 		assert.equal(onlyUsers.writes.length, 1);
-		assert.deepEqual((onlyUsers.writes[0].body as IDataObject[]).map((u) => u.id), [VIC]);
-		assert.deepEqual((onlyUsers.out[1].roles as IDataObject).added, { agentRoles: [], cabs: [], userRoles: [] });
+		assert.deepEqual(
+			(onlyUsers.writes[0].body as IDataObject[]).map((u) => u.id),
+			[VIC],
+		);
+		assert.deepEqual((onlyUsers.out[1].roles as IDataObject).added, {
+			agentRoles: [],
+			cabs: [],
+			userRoles: [],
+		});
 	});
 
 	test('users the Upsert just created: their roles come from its answer, no user pages are read', async () => {
 		const uma = person('user', UMA, ['Everyone'], 'created');
-		uma.record = { id: UMA, roles: [{ id: U.approver, name: 'Approver' }, { id: U.siteContact, name: 'Site Contact' }] };
+		uma.record = {
+			id: UMA,
+			roles: [
+				{ id: U.approver, name: 'Approver' },
+				{ id: U.siteContact, name: 'Site Contact' },
+			],
+		};
 		const { reads, writes } = await run([uma]);
 		assert.equal(reads.length, 0);
-		assert.deepEqual(writes[0].body, [{ id: UMA, roles: [{ id: U.siteContact, name: 'Site Contact' }, { id: U.standard }] }]);
+		assert.deepEqual(writes[0].body, [
+			{ id: UMA, roles: [{ id: U.siteContact, name: 'Site Contact' }, { id: U.standard }] },
+		]);
 		assert.deepEqual(userRoleIds(UMA), [U.standard, U.siteContact].sort());
 	});
 
 	test('dry run reports the changes and writes nothing', async () => {
 		const { out, writes } = await run(moved(), jsonConfig({ dryRun: true }));
 		assert.equal(writes.length, 0);
-		assert.deepEqual((out[1].roles as IDataObject).added, { agentRoles: [R.administrator], cabs: [CAB.changeBoard], userRoles: [] });
+		assert.deepEqual((out[1].roles as IDataObject).added, {
+			agentRoles: [R.administrator],
+			cabs: [CAB.changeBoard],
+			userRoles: [],
+		});
 		assert.equal((out[1].roles as IDataObject).dryRun, true);
 		assert.deepEqual(roleIds(BOB), []);
 	});
@@ -207,24 +293,38 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 			authentication: 'none',
 			roleMappings: {
 				mapping: [
-					{ group: 'it admins', agentRoleId: R.administrator, cabId: String(CAB.changeBoard), userRoleId: '' },
+					{
+						group: 'it admins',
+						agentRoleId: R.administrator,
+						cabId: String(CAB.changeBoard),
+						userRoleId: '',
+					},
 					{ group: 'Managers', agentRoleId: '', cabId: '', userRoleId: U.approver },
 				],
 			},
 		};
-		const { out, status } = await run([person('agent', BOB, ['IT Admins']), person('user', UMA, [])], parameters);
+		const { out, status } = await run(
+			[person('agent', BOB, ['IT Admins']), person('user', UMA, [])],
+			parameters,
+		);
 		assert.equal(status, 'success');
 		assert.deepEqual(roleIds(BOB), [R.administrator]);
 		assert.deepEqual(cabAgents(CAB.changeBoard), [ALICE, BOB, CAROL]);
 		assert.deepEqual(userRoleIds(UMA), [U.siteContact]);
-		assert.deepEqual((out[1].roles as IDataObject).removed, { agentRoles: [], cabs: [], userRoles: [U.approver] });
+		assert.deepEqual((out[1].roles as IDataObject).removed, {
+			agentRoles: [],
+			cabs: [],
+			userRoles: [U.approver],
+		});
 	});
 
 	test('mappings from the UI fields (groups picked from Okta: matched by id)', async () => {
 		const parameters = {
 			configSource: 'ui',
 			authentication: 'apiToken',
-			roleMappings: { mapping: [{ oktaGroupId: '00g-service-desk', group: 'ignored', agentRoleId: R.technician }] },
+			roleMappings: {
+				mapping: [{ oktaGroupId: '00g-service-desk', group: 'ignored', agentRoleId: R.technician }],
+			},
 		};
 		const bob = person('agent', BOB, []);
 		bob.okta.groups = [{ id: '00g-service-desk', name: 'Renamed In Okta' }];
@@ -234,17 +334,18 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 	});
 
 	test('a bad mapping is refused before any Halo call, naming the path', async () => {
-		const { status, nodeErrors } = await run(
-			[person('agent', BOB, ['IT Admins'])],
-			{ configSource: 'json', configJson: JSON.stringify({ roleMappings: [{ group: 'x', agentRoleId: 'not-a-guid' }] }) },
-		);
+		const { status, nodeErrors } = await run([person('agent', BOB, ['IT Admins'])], {
+			configSource: 'json',
+			configJson: JSON.stringify({ roleMappings: [{ group: 'x', agentRoleId: 'not-a-guid' }] }),
+		});
 		assert.equal(status, 'error');
 		assert.match(nodeErrors['Apply Role Mappings'].message, /roleMappings\[0\]\.agentRoleId/);
 		assert.equal(halo.server.log.filter((r) => /^\/api\/(?!authinfo)/i.test(r.path)).length, 0);
 	});
 
 	const agentRefusal = {
-		match: (req: { method: string; path: string }) => req.method === 'POST' && /^\/api\/agent$/i.test(req.path),
+		match: (req: { method: string; path: string }) =>
+			req.method === 'POST' && /^\/api\/agent$/i.test(req.path),
 		shape: 'resultCode' as const,
 		message: 'Agent licence limit reached',
 	};
@@ -260,9 +361,17 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 		assert.equal(status, 'success');
 		assert.match(String(out[0].error), /licence limit/);
 		assert.match(String(out[1].error), /licence limit/);
-		assert.equal(out[2].error, undefined, 'Carol had no role change, only a CAB seat, which was written');
+		assert.equal(
+			out[2].error,
+			undefined,
+			'Carol had no role change, only a CAB seat, which was written',
+		);
 		assert.equal(out[3].error, undefined);
-		assert.deepEqual(userRoleIds(UMA), [U.standard, U.siteContact].sort(), 'users were still written');
+		assert.deepEqual(
+			userRoleIds(UMA),
+			[U.standard, U.siteContact].sort(),
+			'users were still written',
+		);
 		assert.deepEqual(cabAgents(CAB.changeBoard), [BOB], 'CABs were still written');
 	});
 });

@@ -5,7 +5,6 @@
  * roles and CAB seats alone, writes nothing when nothing changed, and logs one
  * onboarding ticket per created person however often it runs.
  */
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,10 +20,15 @@ import type { CredentialStore, RunResult } from '../../helpers/n8nEngine';
 
 const S = HALO_SEED;
 const ACTIVE = new Set(['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY']);
-type Workflow = { nodes: Array<{ name: string; parameters: IDataObject }> } & Record<string, unknown>;
+type Workflow = { nodes: Array<{ name: string; parameters: IDataObject }> } & Record<
+	string,
+	unknown
+>;
 
 function fullSync(): Workflow {
-	return JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'examples', 'okta-halo-full-sync.json'), 'utf8')) as Workflow;
+	return JSON.parse(
+		readFileSync(path.join(PACKAGE_DIR, 'examples', 'okta-halo-full-sync.json'), 'utf8'),
+	) as Workflow;
 }
 
 function node(workflow: Workflow, name: string): { parameters: IDataObject } {
@@ -35,13 +39,22 @@ function node(workflow: Workflow, name: string): { parameters: IDataObject } {
 
 /** Halo calls of the last run, by kind, with every POST body checked against the swagger. */
 function haloCalls(emulators: Emulators): { reads: number; writes: string[] } {
-	const api = emulators.halo.server.log.filter((r) => /^\/api\//i.test(r.path) && !/authinfo/i.test(r.path));
+	const api = emulators.halo.server.log.filter(
+		(r) => /^\/api\//i.test(r.path) && !/authinfo/i.test(r.path),
+	);
 	const writes = api.filter((r) => r.method === 'POST');
 	for (const write of writes) assertHaloRequestBody(write.path, write.body);
-	return { reads: api.length - writes.length, writes: writes.map((w) => w.path.replace(/^\/api\//i, '')) };
+	return {
+		reads: api.length - writes.length,
+		writes: writes.map((w) => w.path.replace(/^\/api\//i, '')),
+	};
 }
 
-async function runOk(workflow: Workflow, credentials: CredentialStore, emulators: Emulators): Promise<RunResult & { calls: ReturnType<typeof haloCalls> }> {
+async function runOk(
+	workflow: Workflow,
+	credentials: CredentialStore,
+	emulators: Emulators,
+): Promise<RunResult & { calls: ReturnType<typeof haloCalls> }> {
 	emulators.clearLogs();
 	const result = await runWorkflow(workflow, { credentials });
 	assert.equal(result.status, 'success', String(result.error ?? JSON.stringify(result.nodeErrors)));
@@ -51,11 +64,14 @@ async function runOk(workflow: Workflow, credentials: CredentialStore, emulators
 describe('examples/okta-halo-full-sync.json: users, user roles and onboarding tickets', () => {
 	let emulators: Emulators;
 	let credentials: CredentialStore;
-	before(async () => {
-		emulators = await startEmulators({ okta: { org: { users: 120, groups: 30, apps: 2, seed: 7 } }, halo: { rateLimit: { max: 100_000, windowMs: 300_000 } } });
+	beforeAll(async () => {
+		emulators = await startEmulators({
+			okta: { org: { users: 120, groups: 30, apps: 2, seed: 7 } },
+			halo: { rateLimit: { max: 100_000, windowMs: 300_000 } },
+		});
 		credentials = emulators.credentials();
 	});
-	after(async () => emulators?.close());
+	afterAll(async () => emulators?.close());
 
 	test('roles follow group moves, unmanaged roles stay, repeat runs write nothing, one ticket per person', async () => {
 		const workflow = fullSync();
@@ -65,9 +81,13 @@ describe('examples/okta-halo-full-sync.json: users, user roles and onboarding ti
 		const managers = okta.groupByName('Managers')!;
 		const finance = okta.groupByName('Finance')!;
 		const hr = okta.groupByName('Human Resources')!;
-		const inGroup = (groupId: string, userId: string) => okta.membersOf(groupId).some((m) => m.id === userId);
+		const inGroup = (groupId: string, userId: string) =>
+			okta.membersOf(groupId).some((m) => m.id === userId);
 		const haloUser = (oktaId: string) => halo.users.all().find((u) => u.oktaid === oktaId)!;
-		const roles = (oktaId: string) => haloUser(oktaId).roles.map((r) => r.id).sort();
+		const roles = (oktaId: string) =>
+			haloUser(oktaId)
+				.roles.map((r) => r.id)
+				.sort();
 
 		const first = await runOk(workflow, credentials, emulators);
 		assert.equal(halo.users.all().length, active.length);
@@ -75,14 +95,19 @@ describe('examples/okta-halo-full-sync.json: users, user roles and onboarding ti
 		assert.equal(created.length, active.length, 'every created person gets a ticket');
 		for (const person of active) {
 			const expected: number[] = [S.userRoles.standard];
-			if (inGroup(managers.id, person.id) || inGroup(finance.id, person.id)) expected.push(S.userRoles.approver);
+			if (inGroup(managers.id, person.id) || inGroup(finance.id, person.id))
+				expected.push(S.userRoles.approver);
 			if (inGroup(hr.id, person.id)) expected.push(S.userRoles.siteContact);
 			assert.deepEqual(roles(person.id), expected.sort(), `roles of ${person.profile.login}`);
 		}
 
 		// A manager leaves Managers (and is in no Finance group); someone joins HR; a hand-made role is added in Halo.
-		const leaver = active.find((u) => inGroup(managers.id, u.id) && !inGroup(finance.id, u.id) && !inGroup(hr.id, u.id))!;
-		const joiner = active.find((u) => !inGroup(hr.id, u.id) && !inGroup(managers.id, u.id) && !inGroup(finance.id, u.id))!;
+		const leaver = active.find(
+			(u) => inGroup(managers.id, u.id) && !inGroup(finance.id, u.id) && !inGroup(hr.id, u.id),
+		)!;
+		const joiner = active.find(
+			(u) => !inGroup(hr.id, u.id) && !inGroup(managers.id, u.id) && !inGroup(finance.id, u.id),
+		)!;
 		okta.removeMember(managers.id, leaver.id);
 		okta.addMember(hr.id, joiner.id);
 		const handMade = haloUser(leaver.id);
@@ -94,15 +119,27 @@ describe('examples/okta-halo-full-sync.json: users, user roles and onboarding ti
 		assert.deepEqual(roles(joiner.id), [S.userRoles.standard, S.userRoles.siteContact].sort());
 		const roleOut = second.output['Apply Role Mappings'];
 		const leaverOut = roleOut.find((i) => (i.okta as IDataObject).id === leaver.id)!;
-		assert.deepEqual((leaverOut.roles as IDataObject).removed, { agentRoles: [], cabs: [], userRoles: [S.userRoles.approver, S.userRoles.siteContact] });
-		assert.deepEqual(second.calls.writes, ['Users'], 'one batched POST for both role changes; no upsert writes, no tickets');
+		assert.deepEqual((leaverOut.roles as IDataObject).removed, {
+			agentRoles: [],
+			cabs: [],
+			userRoles: [S.userRoles.approver, S.userRoles.siteContact],
+		});
+		assert.deepEqual(
+			second.calls.writes,
+			['Users'],
+			'one batched POST for both role changes; no upsert writes, no tickets',
+		);
 		assert.equal(second.output['Create Onboarding Ticket'].filter((i) => i.ticketId).length, 0);
 
 		const third = await runOk(workflow, credentials, emulators);
 		assert.deepEqual(third.calls.writes, [], 'nothing changed: nothing written');
 		for (const person of active) {
 			const tickets = halo.tickets.all().filter((t) => t.user_id === haloUser(person.id).id);
-			assert.equal(tickets.length, 1, `${person.profile.login} has exactly one onboarding ticket after three runs`);
+			assert.equal(
+				tickets.length,
+				1,
+				`${person.profile.login} has exactly one onboarding ticket after three runs`,
+			);
 		}
 		const ticket = halo.tickets.all()[0];
 		assert.equal(ticket.tickettype_id, S.ticketTypes.onboarding);
@@ -120,11 +157,14 @@ describe('examples/okta-halo-full-sync.json: users, user roles and onboarding ti
 describe('the same chain for agents: agent roles and CAB seats follow group moves', () => {
 	let emulators: Emulators;
 	let credentials: CredentialStore;
-	before(async () => {
-		emulators = await startEmulators({ okta: { org: { users: 60, groups: 30, apps: 2, seed: 11 } }, halo: { rateLimit: { max: 100_000, windowMs: 300_000 } } });
+	beforeAll(async () => {
+		emulators = await startEmulators({
+			okta: { org: { users: 60, groups: 30, apps: 2, seed: 11 } },
+			halo: { rateLimit: { max: 100_000, windowMs: 300_000 } },
+		});
 		credentials = emulators.credentials();
 	});
-	after(async () => emulators?.close());
+	afterAll(async () => emulators?.close());
 
 	test('adds and removes exactly as mapped; unmanaged role and CAB untouched; a second run writes nothing', async () => {
 		const okta = emulators.okta.store;
@@ -135,7 +175,8 @@ describe('the same chain for agents: agent roles and CAB seats follow group move
 		const admins = group('Service Desk Admins');
 		const agentsGroup = group('Service Desk Agents');
 		// Start from a known state: nobody in the three mapped groups except as set here.
-		for (const g of [cab, admins, agentsGroup]) for (const p of people) okta.removeMember(g.id, p.id);
+		for (const g of [cab, admins, agentsGroup])
+			for (const p of people) okta.removeMember(g.id, p.id);
 		const [a, b, c, d] = people;
 		okta.addMember(cab.id, a.id);
 		okta.addMember(agentsGroup.id, a.id);
@@ -146,20 +187,36 @@ describe('the same chain for agents: agent roles and CAB seats follow group move
 			roleMappings: [
 				{ group: 'Service Desk Agents', agentRoleId: S.agentRoles.technician },
 				{ group: 'Service Desk Admins', agentRoleId: S.agentRoles.administrator },
-				{ group: 'Change Advisory Board', agentRoleId: S.agentRoles.changeApprover, cabId: S.cabs.changeBoard },
+				{
+					group: 'Change Advisory Board',
+					agentRoleId: S.agentRoles.changeApprover,
+					cabId: S.cabs.changeBoard,
+				},
 			],
 		});
 		const workflow = fullSync();
 		workflow.nodes = workflow.nodes.filter((n) => n.name !== 'Create Onboarding Ticket');
 		delete (workflow.connections as IDataObject)['Apply Role Mappings'];
-		Object.assign(node(workflow, 'List Okta Users and Groups').parameters, { userIds: people.map((p) => p.id).join(',') });
-		Object.assign(node(workflow, 'Map to Halo').parameters, { target: 'agent', configJson: config });
+		Object.assign(node(workflow, 'List Okta Users and Groups').parameters, {
+			userIds: people.map((p) => p.id).join(','),
+		});
+		Object.assign(node(workflow, 'Map to Halo').parameters, {
+			target: 'agent',
+			configJson: config,
+		});
 		Object.assign(node(workflow, 'Upsert Halo User/Agent').parameters, { configJson: config });
 		Object.assign(node(workflow, 'Apply Role Mappings').parameters, { configJson: config });
 
 		const agent = (oktaId: string) => halo.agents.all().find((x) => x.oktaid === oktaId)!;
-		const roleIds = (oktaId: string) => agent(oktaId).roles.map((r) => r.id).sort();
-		const seats = (cabId: number) => halo.cabs.get(cabId)!.members.map((m) => m.agent_id).sort();
+		const roleIds = (oktaId: string) =>
+			agent(oktaId)
+				.roles.map((r) => r.id)
+				.sort();
+		const seats = (cabId: number) =>
+			halo.cabs
+				.get(cabId)!
+				.members.map((m) => m.agent_id)
+				.sort();
 
 		await runOk(workflow, credentials, emulators);
 		assert.deepEqual(roleIds(a.id), [S.agentRoles.technician, S.agentRoles.changeApprover].sort());
@@ -170,7 +227,9 @@ describe('the same chain for agents: agent roles and CAB seats follow group move
 
 		// Hand-made in Halo: a Read Only role and an Emergency CAB seat for A; no mapping manages either.
 		agent(a.id).roles.push({ id: S.agentRoles.readOnly, name: 'Read Only' });
-		halo.cabs.get(S.cabs.emergencyBoard)!.members.push({ id: 900, cab_id: S.cabs.emergencyBoard, agent_id: agent(a.id).id, type: 0 });
+		halo.cabs
+			.get(S.cabs.emergencyBoard)!
+			.members.push({ id: 900, cab_id: S.cabs.emergencyBoard, agent_id: agent(a.id).id, type: 0 });
 
 		// A leaves the CAB and becomes an admin; D joins the CAB.
 		okta.removeMember(cab.id, a.id);
@@ -178,16 +237,33 @@ describe('the same chain for agents: agent roles and CAB seats follow group move
 		okta.addMember(cab.id, d.id);
 
 		const moved = await runOk(workflow, credentials, emulators);
-		assert.deepEqual(roleIds(a.id), [S.agentRoles.technician, S.agentRoles.administrator, S.agentRoles.readOnly].sort());
+		assert.deepEqual(
+			roleIds(a.id),
+			[S.agentRoles.technician, S.agentRoles.administrator, S.agentRoles.readOnly].sort(),
+		);
 		assert.deepEqual(roleIds(d.id), [S.agentRoles.changeApprover]);
 		assert.deepEqual(roleIds(b.id), [S.agentRoles.technician]);
 		assert.deepEqual(seats(S.cabs.changeBoard), [agent(d.id).id]);
-		assert.deepEqual(seats(S.cabs.emergencyBoard), [agent(a.id).id], 'the unmanaged CAB keeps its seat');
-		assert.deepEqual(moved.calls.writes, ['Agent', 'CAB'], 'two agents in one POST, the CAB in another');
-		const out = moved.output['Apply Role Mappings'].find((i) => (i.okta as IDataObject).id === a.id)!;
+		assert.deepEqual(
+			seats(S.cabs.emergencyBoard),
+			[agent(a.id).id],
+			'the unmanaged CAB keeps its seat',
+		);
+		assert.deepEqual(
+			moved.calls.writes,
+			['Agent', 'CAB'],
+			'two agents in one POST, the CAB in another',
+		);
+		const out = moved.output['Apply Role Mappings'].find(
+			(i) => (i.okta as IDataObject).id === a.id,
+		)!;
 		assert.deepEqual(out.roles, {
 			added: { agentRoles: [S.agentRoles.administrator], cabs: [], userRoles: [] },
-			removed: { agentRoles: [S.agentRoles.changeApprover], cabs: [S.cabs.changeBoard], userRoles: [] },
+			removed: {
+				agentRoles: [S.agentRoles.changeApprover],
+				cabs: [S.cabs.changeBoard],
+				userRoles: [],
+			},
 		});
 
 		const again = await runOk(workflow, credentials, emulators);

@@ -1,5 +1,4 @@
 /** The onboarding dropdowns against the Halo emulator: ticket types, and templates of the chosen type. */
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { HALO_SEED, startHaloEmulator } from '../../../emulators/halo';
@@ -10,14 +9,20 @@ import { haloToken, loadOptionsContext } from '../HaloApplyRoleMappings/support/
 describe('Create Onboarding Ticket dropdowns', () => {
 	let halo: HaloEmulator;
 	let authorization: Record<string, string>;
-	before(async () => {
+	beforeAll(async () => {
 		halo = await startHaloEmulator();
 		authorization = { haloApi: `Bearer ${await haloToken(halo.url)}` };
 	});
-	after(async () => halo?.close());
+	afterAll(async () => halo?.close());
 
 	const context = (parameters: Record<string, unknown>) =>
-		loadOptionsContext({ parameters, credentials: { haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' } }, authorization });
+		loadOptionsContext({
+			parameters,
+			credentials: {
+				haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' },
+			},
+			authorization,
+		});
 
 	test('ticket types', async () => {
 		const types = await loadOptions.getHaloTicketTypes.call(context({}));
@@ -25,7 +30,9 @@ describe('Create Onboarding Ticket dropdowns', () => {
 	});
 
 	test('templates of the chosen ticket type, after "none"; all of them before a type is chosen', async () => {
-		const ofOnboarding = await loadOptions.getTemplatesOfType.call(context({ ticketTypeId: HALO_SEED.ticketTypes.onboarding }));
+		const ofOnboarding = await loadOptions.getTemplatesOfType.call(
+			context({ ticketTypeId: HALO_SEED.ticketTypes.onboarding }),
+		);
 		assert.deepEqual(ofOnboarding, [
 			{ name: '- None -', value: '' },
 			{ name: 'New Starter', value: HALO_SEED.templates.newStarter },

@@ -4,7 +4,6 @@
  * user, templates and custom fields, the CAB-approval refusal explained, and
  * the calls each run makes.
  */
-import { after, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import type { IDataObject } from 'n8n-workflow';
@@ -26,7 +25,11 @@ const PEOPLE = [
 	{ id: 33, name: 'Carl Cab', site_id: S.sites.headOffice },
 ];
 
-function person(id: number, action: UpsertResultItem['action'] = 'created', record: IDataObject = {}): UpsertResultItem {
+function person(
+	id: number,
+	action: UpsertResultItem['action'] = 'created',
+	record: IDataObject = {},
+): UpsertResultItem {
 	const seeded = PEOPLE.find((p) => p.id === id)!;
 	const [first, last] = seeded.name.split(' ');
 	return {
@@ -39,7 +42,12 @@ function person(id: number, action: UpsertResultItem['action'] = 'created', reco
 			status: 'ACTIVE',
 			login: `${first.toLowerCase()}@example.com`,
 			groups: [],
-			profile: { firstName: first, lastName: last, department: 'Engineering', startDate: '2025-04-01' },
+			profile: {
+				firstName: first,
+				lastName: last,
+				department: 'Engineering',
+				startDate: '2025-04-01',
+			},
 		},
 		// As the Upsert leaves a created user: the mapped fields plus Halo's answer (client and site).
 		record: { name: seeded.name, site_id: seeded.site_id, client_id: S.clientId, ...record },
@@ -67,12 +75,22 @@ function workflow(parameters: IDataObject, settings: IDataObject = {}) {
 	};
 }
 
-const json = (onboarding: IDataObject = ONBOARDING, extra: IDataObject = {}) => ({ configSource: 'json', configJson: JSON.stringify({ onboarding }), ...extra });
+const json = (onboarding: IDataObject = ONBOARDING, extra: IDataObject = {}) => ({
+	configSource: 'json',
+	configJson: JSON.stringify({ onboarding }),
+	...extra,
+});
 
-async function run(items: UpsertResultItem[], parameters: IDataObject = json(), settings: IDataObject = {}) {
+async function run(
+	items: UpsertResultItem[],
+	parameters: IDataObject = json(),
+	settings: IDataObject = {},
+) {
 	halo.server.clearLog();
 	const result = await runWorkflow(workflow(parameters, settings), {
-		credentials: { haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' } },
+		credentials: {
+			haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' },
+		},
 		startItems: items.map((item) => ({ json: item as unknown as IDataObject })),
 	});
 	// /api/authinfo belongs to the credential's token fetch, not to the node.
@@ -87,29 +105,45 @@ const ticketsOf = (userId: number) => halo.store.tickets.all().filter((t) => t.u
 describe('Create Onboarding Ticket (n8n engine, Halo emulator)', () => {
 	beforeEach(async () => {
 		await halo?.close();
-		halo = await startHaloEmulator({ seed: { users: PEOPLE.map((p) => ({ ...p })) } as unknown as Partial<HaloSeed> });
+		halo = await startHaloEmulator({
+			seed: { users: PEOPLE.map((p) => ({ ...p })) } as unknown as Partial<HaloSeed>,
+		});
 	});
-	after(async () => halo?.close());
+	afterAll(async () => halo?.close());
 
 	test('across three runs each created person has exactly one onboarding ticket', async () => {
 		const first = await run([person(30), person(31), person(32, 'updated')]);
 		assert.equal(first.status, 'success');
-		assert.deepEqual(first.calls, ['GET Tickets', 'POST Tickets'], 'existing tickets read once, one batched POST');
+		assert.deepEqual(
+			first.calls,
+			['GET Tickets', 'POST Tickets'],
+			'existing tickets read once, one batched POST',
+		);
 		assert.equal(typeof first.out[0].ticketId, 'number');
-		assert.deepEqual(first.out[0].ticket, { id: first.out[0].ticketId, summary: 'New starter: Ada Lovelace' });
+		assert.deepEqual(first.out[0].ticket, {
+			id: first.out[0].ticketId,
+			summary: 'New starter: Ada Lovelace',
+		});
 		assert.match(String(first.out[2].skipped), /Not newly created/);
 
 		// The same items again (a re-run over the same Upsert output): nobody gets a second ticket.
 		const second = await run([person(30), person(31)]);
 		assert.deepEqual(second.calls, ['GET Tickets']);
-		assert.match(String(second.out[0].skipped), new RegExp(`Already has onboarding ticket ${String(first.out[0].ticketId)}`));
+		assert.match(
+			String(second.out[0].skipped),
+			new RegExp(`Already has onboarding ticket ${String(first.out[0].ticketId)}`),
+		);
 
 		// Everyone, created or not: only Grace, who has none yet, gets one.
-		const third = await run([person(30, 'unchanged'), person(31, 'unchanged'), person(32, 'unchanged')], json(ONBOARDING, { onlyCreated: false }));
+		const third = await run(
+			[person(30, 'unchanged'), person(31, 'unchanged'), person(32, 'unchanged')],
+			json(ONBOARDING, { onlyCreated: false }),
+		);
 		assert.deepEqual(third.calls, ['GET Tickets', 'POST Tickets']);
 		assert.equal(third.out[2].ticket !== undefined, true);
 
-		for (const id of [30, 31, 32]) assert.equal(ticketsOf(id).length, 1, `user ${id} has exactly one onboarding ticket`);
+		for (const id of [30, 31, 32])
+			assert.equal(ticketsOf(id).length, 1, `user ${id} has exactly one onboarding ticket`);
 		const ada = ticketsOf(30)[0];
 		assert.equal(ada.client_id, S.clientId);
 		assert.equal(ada.site_id, S.sites.branchOffice);
@@ -147,7 +181,10 @@ describe('Create Onboarding Ticket (n8n engine, Halo emulator)', () => {
 			},
 		};
 		const { out, calls, status } = await run(
-			[person(30, 'created', { client_id: undefined }), person(31, 'created', { client_id: undefined, site_id: undefined })],
+			[
+				person(30, 'created', { client_id: undefined }),
+				person(31, 'created', { client_id: undefined, site_id: undefined }),
+			],
 			parameters,
 		);
 		assert.equal(status, 'success');
@@ -167,7 +204,10 @@ describe('Create Onboarding Ticket (n8n engine, Halo emulator)', () => {
 	});
 
 	test('a ticket type that needs CAB approval: the refusal is explained', async () => {
-		const { status, nodeErrors } = await run([person(33)], json({ ticketTypeId: S.ticketTypes.change }));
+		const { status, nodeErrors } = await run(
+			[person(33)],
+			json({ ticketTypeId: S.ticketTypes.change }),
+		);
 		assert.equal(status, 'error');
 		assert.equal(
 			nodeErrors[NODE].message,
@@ -182,25 +222,46 @@ describe('Create Onboarding Ticket (n8n engine, Halo emulator)', () => {
 			configSource: 'ui',
 			ticketTypeId: `={{ $json.haloId === 33 ? ${S.ticketTypes.change} : ${S.ticketTypes.onboarding} }}`,
 		};
-		const { out, status, calls } = await run([person(30), person(33), person(31)], parameters, { onError: 'continueRegularOutput' });
+		const { out, status, calls } = await run([person(30), person(33), person(31)], parameters, {
+			onError: 'continueRegularOutput',
+		});
 		assert.equal(status, 'success');
 		assert.equal(typeof out[0].ticketId, 'number');
 		assert.equal(typeof out[2].ticketId, 'number');
 		assert.match(String(out[1].error), /ticket type "Change Request" \(4\) needs CAB approval/);
 		assert.equal(out[1].action, 'created', "the Upsert's action stays");
 		assert.equal(ticketsOf(30).length + ticketsOf(31).length, 2);
-		assert.deepEqual(calls, ['GET Tickets', 'GET Tickets', 'POST Tickets', 'POST Tickets', 'GET TicketType']);
+		assert.deepEqual(calls, [
+			'GET Tickets',
+			'GET Tickets',
+			'POST Tickets',
+			'POST Tickets',
+			'GET TicketType',
+		]);
 	});
 
 	test('a person Halo does not know fails alone; the others in the batch get theirs', async () => {
-		const ghost = { ...person(31, 'created', { site_id: undefined, client_id: undefined }), haloId: 99 };
-		const { out, status, calls } = await run([person(30), ghost, person(32)], json(), { onError: 'continueRegularOutput' });
+		const ghost = {
+			...person(31, 'created', { site_id: undefined, client_id: undefined }),
+			haloId: 99,
+		};
+		const { out, status, calls } = await run([person(30), ghost, person(32)], json(), {
+			onError: 'continueRegularOutput',
+		});
 		assert.equal(status, 'success');
 		assert.match(String(out[1].error), /User 99 does not exist/);
 		assert.equal(typeof out[0].ticketId, 'number');
 		assert.equal(typeof out[2].ticketId, 'number');
 		// [30, 99, 32] refused → [30, 99] refused → [30], [99]; then [32].
-		assert.deepEqual(calls, ['GET Tickets', 'GET Users/99', 'POST Tickets', 'POST Tickets', 'POST Tickets', 'POST Tickets', 'POST Tickets']);
+		assert.deepEqual(calls, [
+			'GET Tickets',
+			'GET Users/99',
+			'POST Tickets',
+			'POST Tickets',
+			'POST Tickets',
+			'POST Tickets',
+			'POST Tickets',
+		]);
 	});
 
 	test('agents and failed upserts are skipped without a call', async () => {
@@ -213,7 +274,10 @@ describe('Create Onboarding Ticket (n8n engine, Halo emulator)', () => {
 	});
 
 	test('a configuration without an onboarding section names what is missing', async () => {
-		const { status, nodeErrors } = await run([person(30)], { configSource: 'json', configJson: '{"roleMappings": []}' });
+		const { status, nodeErrors } = await run([person(30)], {
+			configSource: 'json',
+			configJson: '{"roleMappings": []}',
+		});
 		assert.equal(status, 'error');
 		assert.match(nodeErrors[NODE].message, /onboarding\.ticketTypeId/);
 	});

@@ -4,7 +4,6 @@
  * or a default team (dropdown `agentDefaultTeam`, values are team names),
  * pairedItem on every item, Continue On Fail, and config errors naming the path.
  */
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import type { IDataObject } from 'n8n-workflow';
@@ -30,7 +29,9 @@ function workflow(parameters: IDataObject, settings: IDataObject = {}, withCrede
 				typeVersion: 1,
 				position: [0, 0],
 				parameters,
-				...(withCredential ? { credentials: { haloApi: { id: 'halo', name: 'Halo (emulator)' } } } : {}),
+				...(withCredential
+					? { credentials: { haloApi: { id: 'halo', name: 'Halo (emulator)' } } }
+					: {}),
 				...settings,
 			},
 		],
@@ -44,32 +45,49 @@ const SITE_JSON = {
 
 describe('Map to Halo (n8n engine)', () => {
 	let halo: HaloEmulator;
-	before(async () => {
+	beforeAll(async () => {
 		halo = await startHaloEmulator();
 	});
-	after(() => halo.close());
+	afterAll(() => halo.close());
 
 	const users = generateOktaUsers(40, 21);
 	const start = (list: unknown[] = users) => list.map((json) => ({ json: json as IDataObject }));
 
 	test('users from JSON: DESIGN items, pairedItem, no Halo credential and no Halo call', async () => {
 		halo.server.clearLog();
-		const result = await runWorkflow(workflow({ target: 'user', configSource: 'json', configJson: JSON.stringify(SITE_JSON) }), {
-			startItems: start(),
-		});
+		const result = await runWorkflow(
+			workflow({ target: 'user', configSource: 'json', configJson: JSON.stringify(SITE_JSON) }),
+			{
+				startItems: start(),
+			},
+		);
 		assert.equal(result.status, 'success', String(result.error));
 		const out = result.output[NODE] as unknown as MappedItem[];
 		assert.equal(out.length, users.length);
 		result.items[NODE].forEach((item, i) => assert.deepEqual(item.pairedItem, { item: i }));
 		const first = out[0];
-		assert.deepEqual(Object.keys(first).sort(), ['active', 'createOnly', 'okta', 'record', 'target', 'warnings', ...(first.siteRule ? ['siteRule'] : [])].sort());
+		assert.deepEqual(
+			Object.keys(first).sort(),
+			[
+				'active',
+				'createOnly',
+				'okta',
+				'record',
+				'target',
+				'warnings',
+				...(first.siteRule ? ['siteRule'] : []),
+			].sort(),
+		);
 		assert.equal(first.target, 'user');
 		assert.equal(first.okta.id, users[0].id);
 		assert.equal(first.record.emailaddress, users[0].profile.email);
 		users.forEach((user, i) => {
 			const branch = user.groups!.some((g) => g.name === 'Branch Office Staff');
 			assert.equal(out[i].record.site_id, branch ? 2 : 1);
-			assert.equal(out[i].active, ['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY'].includes(user.status));
+			assert.equal(
+				out[i].active,
+				['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY'].includes(user.status),
+			);
 		});
 		assert.equal(halo.server.log.length, 0);
 	});
@@ -80,8 +98,24 @@ describe('Map to Halo (n8n engine)', () => {
 				target: 'user',
 				configSource: 'ui',
 				activeStatuses: ['ACTIVE'],
-				userFields: { mapping: [{ halo: 'department', okta: 'profile.department' }, { halo: '__custom', customHalo: 'other1', okta: '{{profile.title}} ({{status}})' }] },
-				siteRules: { rule: [{ matchBy: 'group', group: 'remote workers', siteId: HALO_SEED.sites.remoteWorkers, statuses: [], userRoleId: '', newUsersOnly: true }] },
+				userFields: {
+					mapping: [
+						{ halo: 'department', okta: 'profile.department' },
+						{ halo: '__custom', customHalo: 'other1', okta: '{{profile.title}} ({{status}})' },
+					],
+				},
+				siteRules: {
+					rule: [
+						{
+							matchBy: 'group',
+							group: 'remote workers',
+							siteId: HALO_SEED.sites.remoteWorkers,
+							statuses: [],
+							userRoleId: '',
+							newUsersOnly: true,
+						},
+					],
+				},
 				defaultSiteId: HALO_SEED.sites.headOffice,
 			}),
 			{ startItems: start() },
@@ -100,16 +134,40 @@ describe('Map to Halo (n8n engine)', () => {
 
 	test('agents with a team mapping read Halo teams once per execution', async () => {
 		halo.server.clearLog();
-		const agents = users.slice(0, 10).map((u, i) => ({ ...u, profile: { ...u.profile, department: i % 2 ? 'service desk' : 'Nowhere' } }));
+		const agents = users
+			.slice(0, 10)
+			.map((u, i) => ({
+				...u,
+				profile: { ...u.profile, department: i % 2 ? 'service desk' : 'Nowhere' },
+			}));
 		const result = await runWorkflow(
-			workflow({ target: 'agent', configSource: 'ui', agentFields: { mapping: [{ halo: 'team', okta: 'profile.department' }] } }, {}, true),
-			{ credentials: { haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' } }, startItems: start(agents) },
+			workflow(
+				{
+					target: 'agent',
+					configSource: 'ui',
+					agentFields: { mapping: [{ halo: 'team', okta: 'profile.department' }] },
+				},
+				{},
+				true,
+			),
+			{
+				credentials: {
+					haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' },
+				},
+				startItems: start(agents),
+			},
 		);
 		assert.equal(result.status, 'success', String(result.error));
 		const out = result.output[NODE] as unknown as MappedItem[];
 		assert.equal(out[1].record.team, 'Service Desk');
 		assert.deepEqual(out[1].record.teams, [
-			{ team_id: HALO_SEED.teams.serviceDesk, team_name: 'Service Desk', fortickets: true, unassigned_access: true, otheragent_access: true },
+			{
+				team_id: HALO_SEED.teams.serviceDesk,
+				team_name: 'Service Desk',
+				fortickets: true,
+				unassigned_access: true,
+				otheragent_access: true,
+			},
 		]);
 		assert.equal(out[0].record.team, undefined);
 		assert.match(out[0].warnings.join(' '), /"Nowhere" for field team matches no Halo team/);
@@ -118,11 +176,18 @@ describe('Map to Halo (n8n engine)', () => {
 		assert.equal(result.preAuthCount.haloApi, 1);
 	});
 
-	const haloCredentials = () => ({ haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' } });
+	const haloCredentials = () => ({
+		haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' },
+	});
 
 	test('agents whose department matches no team get the default team from the UI dropdown (teams read once)', async () => {
 		halo.server.clearLog();
-		const agents = users.slice(0, 6).map((u, i) => ({ ...u, profile: { ...u.profile, department: i % 2 ? 'service desk' : 'Nowhere' } }));
+		const agents = users
+			.slice(0, 6)
+			.map((u, i) => ({
+				...u,
+				profile: { ...u.profile, department: i % 2 ? 'service desk' : 'Nowhere' },
+			}));
 		const result = await runWorkflow(
 			workflow(
 				{
@@ -143,9 +208,18 @@ describe('Map to Halo (n8n engine)', () => {
 		assert.deepEqual(out[1].warnings, []);
 		assert.equal(out[0].record.team, 'Infrastructure');
 		assert.deepEqual(out[0].record.teams, [
-			{ team_id: HALO_SEED.teams.infrastructure, team_name: 'Infrastructure', fortickets: true, unassigned_access: true, otheragent_access: false },
+			{
+				team_id: HALO_SEED.teams.infrastructure,
+				team_name: 'Infrastructure',
+				fortickets: true,
+				unassigned_access: true,
+				otheragent_access: false,
+			},
 		]);
-		assert.match(out[0].warnings.join(' '), /"Nowhere" for field team matches no Halo team; the default team "Infrastructure" was used/);
+		assert.match(
+			out[0].warnings.join(' '),
+			/"Nowhere" for field team matches no Halo team; the default team "Infrastructure" was used/,
+		);
 		assert.equal(halo.server.log.filter((r) => /^\/api\/team$/i.test(r.path)).length, 1);
 	});
 
@@ -153,7 +227,15 @@ describe('Map to Halo (n8n engine)', () => {
 		halo.server.clearLog();
 		const agents = users.slice(0, 3);
 		const result = await runWorkflow(
-			workflow({ target: 'agent', configSource: 'json', configJson: JSON.stringify({ agent: { defaultTeam: 'change management' } }) }, {}, true),
+			workflow(
+				{
+					target: 'agent',
+					configSource: 'json',
+					configJson: JSON.stringify({ agent: { defaultTeam: 'change management' } }),
+				},
+				{},
+				true,
+			),
 			{ credentials: haloCredentials(), startItems: start(agents) },
 		);
 		assert.equal(result.status, 'success', String(result.error));
@@ -162,7 +244,15 @@ describe('Map to Halo (n8n engine)', () => {
 		assert.equal(halo.server.log.filter((r) => /^\/api\/team$/i.test(r.path)).length, 1);
 
 		const unknown = await runWorkflow(
-			workflow({ target: 'agent', configSource: 'json', configJson: JSON.stringify({ agent: { defaultTeam: 'Nobody' } }) }, {}, true),
+			workflow(
+				{
+					target: 'agent',
+					configSource: 'json',
+					configJson: JSON.stringify({ agent: { defaultTeam: 'Nobody' } }),
+				},
+				{},
+				true,
+			),
 			{ credentials: haloCredentials(), startItems: start(agents.slice(0, 1)) },
 		);
 		assert.equal(unknown.status, 'success', String(unknown.error));
@@ -179,7 +269,9 @@ describe('Map to Halo (n8n engine)', () => {
 		assert.equal(property.type, 'options');
 		assert.equal(property.typeOptions?.loadOptionsMethod, 'getHaloTeams');
 		assert.equal(property.default, '');
-		assert.deepEqual(property.displayOptions, { show: { target: ['agent'], configSource: ['ui'] } });
+		assert.deepEqual(property.displayOptions, {
+			show: { target: ['agent'], configSource: ['ui'] },
+		});
 		const context = loadOptionsContext({
 			parameters: {},
 			credentials: haloCredentials(),
@@ -196,9 +288,15 @@ describe('Map to Halo (n8n engine)', () => {
 
 	test('Continue On Fail: a non-Okta item fails alone; without it the node stops naming the item', async () => {
 		const mixed = [users[0], { hello: 'world' }, users[1]];
-		const tolerant = await runWorkflow(workflow({ target: 'user', configSource: 'json', configJson: '{}' }, { continueOnFail: true }), {
-			startItems: start(mixed),
-		});
+		const tolerant = await runWorkflow(
+			workflow(
+				{ target: 'user', configSource: 'json', configJson: '{}' },
+				{ continueOnFail: true },
+			),
+			{
+				startItems: start(mixed),
+			},
+		);
 		assert.equal(tolerant.status, 'success');
 		const out = tolerant.output[NODE];
 		assert.equal(out.length, 3);
@@ -207,19 +305,38 @@ describe('Map to Halo (n8n engine)', () => {
 		assert.equal((out[2] as unknown as MappedItem).okta.id, users[1].id);
 		assert.deepEqual(tolerant.items[NODE][1].pairedItem, { item: 1 });
 
-		const strict = await runWorkflow(workflow({ target: 'user', configSource: 'json', configJson: '{}' }), { startItems: start(mixed) });
+		const strict = await runWorkflow(
+			workflow({ target: 'user', configSource: 'json', configJson: '{}' }),
+			{ startItems: start(mixed) },
+		);
 		assert.equal(strict.status, 'error');
 		assert.match(strict.nodeErrors[NODE].message, /not an Okta user/);
 	});
 
 	test('a bad configuration stops the node with the path of the problem', async () => {
-		const bad = { user: { siteRules: [{ group: 'Sales', siteId: 1 }, { group: 'Ops', siteId: 'two' }] } };
-		const result = await runWorkflow(workflow({ target: 'user', configSource: 'json', configJson: JSON.stringify(bad) }, { continueOnFail: true }), {
-			startItems: start(users.slice(0, 2)),
-		});
+		const bad = {
+			user: {
+				siteRules: [
+					{ group: 'Sales', siteId: 1 },
+					{ group: 'Ops', siteId: 'two' },
+				],
+			},
+		};
+		const result = await runWorkflow(
+			workflow(
+				{ target: 'user', configSource: 'json', configJson: JSON.stringify(bad) },
+				{ continueOnFail: true },
+			),
+			{
+				startItems: start(users.slice(0, 2)),
+			},
+		);
 		assert.equal(result.status, 'error');
 		assert.match(result.nodeErrors[NODE].message, /user\.siteRules\[1\]\.siteId/);
-		const notJson = await runWorkflow(workflow({ target: 'user', configSource: 'json', configJson: '{ nope' }), { startItems: start(users.slice(0, 1)) });
+		const notJson = await runWorkflow(
+			workflow({ target: 'user', configSource: 'json', configJson: '{ nope' }),
+			{ startItems: start(users.slice(0, 1)) },
+		);
 		assert.match(notJson.nodeErrors[NODE].message, /not valid JSON/);
 	});
 });

@@ -2,7 +2,6 @@
  * The trigger's webhooks run inside n8n-core (WebhookContext, static data,
  * n8n's answer rules), fed Okta-shaped verification requests and deliveries.
  */
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import type { IDataObject } from 'n8n-workflow';
@@ -14,7 +13,14 @@ import { TriggerHarness } from '../../helpers/webhook';
 const SECRET = 'hook-secret-6f1c2d';
 const TYPE = 'n8n-nodes-okta-halo.oktaEventHookTrigger';
 
-function harness(options: { parameters?: IDataObject; headerName?: string; secret?: string; staticData?: IDataObject } = {}) {
+function harness(
+	options: {
+		parameters?: IDataObject;
+		headerName?: string;
+		secret?: string;
+		staticData?: IDataObject;
+	} = {},
+) {
 	return new TriggerHarness({
 		nodeType: new OktaEventHookTrigger(),
 		typeName: TYPE,
@@ -22,7 +28,10 @@ function harness(options: { parameters?: IDataObject; headerName?: string; secre
 		credentials: { oktaEventHookApi: { id: 'okta-hook', name: 'Okta event hook secret' } },
 		credentialTypes: [new OktaEventHookApi()],
 		credentialData: {
-			oktaEventHookApi: { ...(options.headerName ? { headerName: options.headerName } : {}), secret: options.secret ?? SECRET },
+			oktaEventHookApi: {
+				...(options.headerName ? { headerName: options.headerName } : {}),
+				secret: options.secret ?? SECRET,
+			},
 		},
 		staticData: options.staticData,
 	});
@@ -36,19 +45,35 @@ function logEvent(eventType: string, userId: string, uuid = `evt-${++sequence}`)
 		published: '2025-03-01T10:00:00.000Z',
 		displayMessage: 'Create Okta user',
 		actor: { id: '00uadmin', type: 'User', alternateId: 'admin@example.com', displayName: 'Admin' },
-		target: [{ id: userId, type: 'User', alternateId: `${userId}@example.com`, displayName: `Person ${userId}` }],
+		target: [
+			{
+				id: userId,
+				type: 'User',
+				alternateId: `${userId}@example.com`,
+				displayName: `Person ${userId}`,
+			},
+		],
 	};
 }
 
 function delivery(events: unknown[]) {
-	return { eventType: 'com.okta.event_hook', eventTypeVersion: '1.0', cloudEventsVersion: '0.1', contentType: 'application/json', data: { events } };
+	return {
+		eventType: 'com.okta.event_hook',
+		eventTypeVersion: '1.0',
+		cloudEventsVersion: '0.1',
+		contentType: 'application/json',
+		data: { events },
+	};
 }
 
 const auth = { Authorization: SECRET };
 
 describe('verification (GET)', () => {
 	test('answers {"verification": <challenge>} as JSON', async () => {
-		const answer = await harness().call({ method: 'GET', headers: { ...auth, 'X-Okta-Verification-Challenge': 'chal-123' } });
+		const answer = await harness().call({
+			method: 'GET',
+			headers: { ...auth, 'X-Okta-Verification-Challenge': 'chal-123' },
+		});
 		assert.equal(answer.status, 200);
 		assert.deepEqual(answer.body, { verification: 'chal-123' });
 		assert.match(answer.headers['content-type'], /application\/json/);
@@ -57,8 +82,14 @@ describe('verification (GET)', () => {
 
 	test('requires the secret too (Okta sends the configured header with the verification request)', async () => {
 		const h = harness();
-		const missing = await h.call({ method: 'GET', headers: { 'X-Okta-Verification-Challenge': 'chal-123' } });
-		const wrong = await h.call({ method: 'GET', headers: { Authorization: 'nope', 'X-Okta-Verification-Challenge': 'chal-123' } });
+		const missing = await h.call({
+			method: 'GET',
+			headers: { 'X-Okta-Verification-Challenge': 'chal-123' },
+		});
+		const wrong = await h.call({
+			method: 'GET',
+			headers: { Authorization: 'nope', 'X-Okta-Verification-Challenge': 'chal-123' },
+		});
 		for (const answer of [missing, wrong]) {
 			assert.equal(answer.status, 401);
 			assert.doesNotMatch(JSON.stringify(answer.body), /chal-123|hook-secret/);
@@ -105,7 +136,11 @@ describe('deliveries (POST)', () => {
 	});
 
 	test('a credential without a secret refuses everything', async () => {
-		const answer = await harness({ secret: '' }).call({ method: 'POST', headers: { Authorization: '' }, body: delivery([]) });
+		const answer = await harness({ secret: '' }).call({
+			method: 'POST',
+			headers: { Authorization: '' },
+			body: delivery([]),
+		});
 		assert.equal(answer.status, 401);
 	});
 
@@ -120,11 +155,14 @@ describe('deliveries (POST)', () => {
 		const answer = await h.call({ method: 'POST', headers: auth, body: delivery(events) });
 		assert.equal(answer.status, 200);
 		const items = answer.workflowData![0].map((i) => i.json);
-		assert.deepEqual(items.map((i) => [i.eventType, i.userId]), [
-			['user.lifecycle.create', '00uA'],
-			['user.lifecycle.activate', '00uA'],
-			['user.lifecycle.create', '00uC'],
-		]);
+		assert.deepEqual(
+			items.map((i) => [i.eventType, i.userId]),
+			[
+				['user.lifecycle.create', '00uA'],
+				['user.lifecycle.activate', '00uA'],
+				['user.lifecycle.create', '00uC'],
+			],
+		);
 		assert.deepEqual(items[0], {
 			eventType: 'user.lifecycle.create',
 			uuid: events[0].uuid,
@@ -138,14 +176,29 @@ describe('deliveries (POST)', () => {
 	test('the events parameter picks the types', async () => {
 		const h = harness({ parameters: { events: ['group.user_membership.add'] } });
 		const add = logEvent('group.user_membership.add', '00uM');
-		add.target.push({ id: '00gE', type: 'UserGroup', alternateId: 'unknown', displayName: 'Engineering' });
-		const answer = await h.call({ method: 'POST', headers: auth, body: delivery([logEvent('user.lifecycle.create', '00uX'), add]) });
-		assert.deepEqual(answer.workflowData![0].map((i) => i.json.userId), ['00uM']);
+		add.target.push({
+			id: '00gE',
+			type: 'UserGroup',
+			alternateId: 'unknown',
+			displayName: 'Engineering',
+		});
+		const answer = await h.call({
+			method: 'POST',
+			headers: auth,
+			body: delivery([logEvent('user.lifecycle.create', '00uX'), add]),
+		});
+		assert.deepEqual(
+			answer.workflowData![0].map((i) => i.json.userId),
+			['00uM'],
+		);
 	});
 
 	test('a duplicate delivery (Okta retries) is dropped: 200, no execution', async () => {
 		const h = harness();
-		const body = delivery([logEvent('user.lifecycle.create', '00u1'), logEvent('user.lifecycle.create', '00u2')]);
+		const body = delivery([
+			logEvent('user.lifecycle.create', '00u1'),
+			logEvent('user.lifecycle.create', '00u2'),
+		]);
 		const first = await h.call({ method: 'POST', headers: auth, body });
 		const again = await h.call({ method: 'POST', headers: auth, body });
 		assert.equal(first.workflowData?.[0].length, 2);
@@ -156,10 +209,17 @@ describe('deliveries (POST)', () => {
 
 	test('a partly repeated delivery yields only the new events', async () => {
 		const h = harness();
-		const [a, b, c] = [logEvent('user.lifecycle.create', '00u1'), logEvent('user.lifecycle.create', '00u2'), logEvent('user.lifecycle.create', '00u3')];
+		const [a, b, c] = [
+			logEvent('user.lifecycle.create', '00u1'),
+			logEvent('user.lifecycle.create', '00u2'),
+			logEvent('user.lifecycle.create', '00u3'),
+		];
 		await h.call({ method: 'POST', headers: auth, body: delivery([a, b]) });
 		const answer = await h.call({ method: 'POST', headers: auth, body: delivery([b, c]) });
-		assert.deepEqual(answer.workflowData![0].map((i) => i.json.uuid), [c.uuid]);
+		assert.deepEqual(
+			answer.workflowData![0].map((i) => i.json.uuid),
+			[c.uuid],
+		);
 	});
 
 	test('dedupe memory lives in the node static data and survives a save/load', async () => {
@@ -169,12 +229,19 @@ describe('deliveries (POST)', () => {
 		const saved = h.staticData;
 		assert.deepEqual(Object.keys(saved), ['node:Trigger']);
 		const reloaded = harness({ staticData: saved });
-		assert.equal((await reloaded.call({ method: 'POST', headers: auth, body })).workflowData, undefined);
+		assert.equal(
+			(await reloaded.call({ method: 'POST', headers: auth, body })).workflowData,
+			undefined,
+		);
 	});
 
 	test('a delivery with no matching events → 200, no execution', async () => {
 		const h = harness();
-		const answer = await h.call({ method: 'POST', headers: auth, body: delivery([logEvent('user.lifecycle.suspend', '00u1')]) });
+		const answer = await h.call({
+			method: 'POST',
+			headers: auth,
+			body: delivery([logEvent('user.lifecycle.suspend', '00u1')]),
+		});
 		assert.equal(answer.status, 200);
 		assert.equal(answer.workflowData, undefined);
 		assert.equal(h.executions.length, 0);

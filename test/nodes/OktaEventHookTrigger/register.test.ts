@@ -3,7 +3,6 @@
  * the hook and Okta's verification GET reaches the trigger (served on
  * 127.0.0.1 by the harness), deliveries flow, deactivation deletes it.
  */
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,14 +20,17 @@ const SECRET = 'registered-secret-0c9e7a51';
 
 let okta: OktaEmulator;
 
-before(async () => {
+beforeAll(async () => {
 	okta = await startOktaEmulator({ org: { users: 5, groups: 2, apps: 1 } });
 });
-after(async () => {
+afterAll(async () => {
 	await okta.close();
 });
 
-function harness(parameters: IDataObject = {}, options: { baseUrl?: string; staticData?: IDataObject } = {}) {
+function harness(
+	parameters: IDataObject = {},
+	options: { baseUrl?: string; staticData?: IDataObject } = {},
+) {
 	return new TriggerHarness({
 		nodeType: new OktaEventHookTrigger(),
 		typeName: 'n8n-nodes-okta-halo.oktaEventHookTrigger',
@@ -52,7 +54,10 @@ function hookCalls(since: number): string[] {
 	return okta.server.log
 		.slice(since)
 		.filter((entry) => entry.path.startsWith('/api/v1/eventHooks'))
-		.map((entry) => `${entry.method} ${entry.path.replace(/\/api\/v1\/eventHooks\/[^/]+/, '/api/v1/eventHooks/{id}')}`);
+		.map(
+			(entry) =>
+				`${entry.method} ${entry.path.replace(/\/api\/v1\/eventHooks\/[^/]+/, '/api/v1/eventHooks/{id}')}`,
+		);
 }
 
 describe('registration in Okta', () => {
@@ -75,17 +80,27 @@ describe('registration in Okta', () => {
 			assert.equal(hook.channel.config.uri, h.webhookUrl());
 			assert.ok(hook.channel.config.uri.startsWith(served.url));
 			assert.deepEqual(hook.events.items, ['user.lifecycle.create', 'user.lifecycle.activate']);
-			assert.deepEqual(hook.channel.config.authScheme, { type: 'HEADER', key: 'Authorization', value: SECRET });
+			assert.deepEqual(hook.channel.config.authScheme, {
+				type: 'HEADER',
+				key: 'Authorization',
+				value: SECRET,
+			});
 			assert.equal(hook.name, 'n8n: Okta onboarding');
 			assert.equal(h.nodeStaticData.eventHookId, hook.id);
 
 			// Okta delivers with the registered secret: one execution per new delivery, repeats dropped.
 			const user = okta.store.users[0];
 			const created = userEvent('user.lifecycle.create', user);
-			assert.deepEqual(await okta.deliverEvents([created, userEvent('user.lifecycle.deactivate', user)]), [200]);
+			assert.deepEqual(
+				await okta.deliverEvents([created, userEvent('user.lifecycle.deactivate', user)]),
+				[200],
+			);
 			assert.deepEqual(await okta.deliverEvents([created]), [200]);
 			assert.equal(h.executions.length, 1);
-			assert.deepEqual(h.executions[0][0].map((item) => [item.json.eventType, item.json.userId]), [['user.lifecycle.create', user.id]]);
+			assert.deepEqual(
+				h.executions[0][0].map((item) => [item.json.eventType, item.json.userId]),
+				[['user.lifecycle.create', user.id]],
+			);
 
 			// n8n activates again on every start ('init'): an unchanged, verified hook is kept.
 			mark = okta.server.log.length;
@@ -113,7 +128,10 @@ describe('registration in Okta', () => {
 		try {
 			await first.activate();
 			const oldId = okta.store.eventHooks[0].id;
-			const second = harness({ events: ['user.lifecycle.create', 'group.user_membership.add'] }, { baseUrl: served.url, staticData: first.staticData });
+			const second = harness(
+				{ events: ['user.lifecycle.create', 'group.user_membership.add'] },
+				{ baseUrl: served.url, staticData: first.staticData },
+			);
 			await second.activate();
 			assert.equal(okta.store.eventHooks.length, 1);
 			const [hook] = okta.store.eventHooks;
@@ -133,21 +151,30 @@ describe('registration in Okta', () => {
 		await assert.rejects(h.activate(), (error: Error & { description?: string }) => {
 			assert.match(error.message, /Verification failed/);
 			assert.match(String(error.description), /could not verify the event hook/);
-			assert.doesNotMatch(JSON.stringify({ message: error.message, description: error.description, error }), new RegExp(SECRET));
+			assert.doesNotMatch(
+				JSON.stringify({ message: error.message, description: error.description, error }),
+				new RegExp(SECRET),
+			);
 			return true;
 		});
 		assert.equal(okta.store.eventHooks.length, 0);
 		assert.equal(h.nodeStaticData.eventHookId, undefined);
 	});
 
-	test('a wrong Okta API token → Okta\'s own message', async () => {
+	test("a wrong Okta API token → Okta's own message", async () => {
 		const h = new TriggerHarness({
 			nodeType: new OktaEventHookTrigger(),
 			typeName: 'n8n-nodes-okta-halo.oktaEventHookTrigger',
 			parameters: { authentication: 'apiToken' },
-			credentials: { oktaEventHookApi: { id: 'h', name: 'h' }, oktaTokenApi: { id: 't', name: 't' } },
+			credentials: {
+				oktaEventHookApi: { id: 'h', name: 'h' },
+				oktaTokenApi: { id: 't', name: 't' },
+			},
 			credentialTypes: [new OktaEventHookApi(), new OktaTokenApi()],
-			credentialData: { oktaEventHookApi: { secret: SECRET }, oktaTokenApi: { url: okta.url, apiToken: 'not-a-token' } },
+			credentialData: {
+				oktaEventHookApi: { secret: SECRET },
+				oktaTokenApi: { url: okta.url, apiToken: 'not-a-token' },
+			},
 		});
 		await assert.rejects(h.activate(), /E0000011/);
 	});

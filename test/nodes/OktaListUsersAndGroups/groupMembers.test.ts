@@ -3,7 +3,6 @@
  * mode, in n8n's engine against the Okta emulator: output and the exact Okta
  * requests.
  */
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startOktaEmulator } from '../../../emulators/okta';
@@ -21,9 +20,11 @@ describe('List Okta Users and Groups: group members with their groups, groups an
 	let okta: OktaEmulator;
 	let agents: { id: string };
 	let tierTwo: { id: string };
-	const credentials = (): CredentialStore => ({ oktaTokenApi: { url: okta.url, apiToken: 'okta-test-token' } });
+	const credentials = (): CredentialStore => ({
+		oktaTokenApi: { url: okta.url, apiToken: 'okta-test-token' },
+	});
 
-	before(async () => {
+	beforeAll(async () => {
 		okta = await startOktaEmulator({ org: { users: 300, groups: 12, apps: 3, seed: 7 } });
 		const { store } = okta;
 		// The generated org may already have the group (its name is one of the generator's); it gets seven members.
@@ -37,11 +38,13 @@ describe('List Okta Users and Groups: group members with their groups, groups an
 		store.createGroup('Field Technicians');
 		store.createGroup('field technicians');
 	});
-	after(() => okta.close());
+	afterAll(() => okta.close());
 
 	async function listed(parameters: Record<string, unknown>) {
 		okta.server.clearLog();
-		const result = await runWorkflow(scheduledList({ resource: 'groupMembers', ...parameters }), { credentials: credentials() });
+		const result = await runWorkflow(scheduledList({ resource: 'groupMembers', ...parameters }), {
+			credentials: credentials(),
+		});
 		return { result, requests: [...okta.server.log] };
 	}
 
@@ -49,7 +52,10 @@ describe('List Okta Users and Groups: group members with their groups, groups an
 		for (const user of users) {
 			assert.deepEqual(
 				user.groups!.map((g) => g.id).sort(),
-				okta.store.groupsOf(user.id).map((g) => g.id).sort(),
+				okta.store
+					.groupsOf(user.id)
+					.map((g) => g.id)
+					.sort(),
 				`groups of ${user.id}`,
 			);
 			assert.ok(user.groups!.every((g) => g.name === okta.store.group(g.id)!.profile.name));
@@ -59,12 +65,17 @@ describe('List Okta Users and Groups: group members with their groups, groups an
 	const paths = (requests: LoggedRequest[]) => requests.map((r) => `${r.method} ${r.path}`);
 
 	test('members of "Service Desk Agents" by name, each with all their groups: one name query, one member page, groups read per member', async () => {
-		const { result, requests } = await listed({ group: { __rl: true, mode: 'name', value: AGENTS } });
+		const { result, requests } = await listed({
+			group: { __rl: true, mode: 'name', value: AGENTS },
+		});
 		assert.equal(result.status, 'success', String(result.error));
 		const users = result.output[LIST] as User[];
 		assert.deepEqual(users.map((u) => u.id).sort(), [...okta.store.memberIdsOf(agents.id)].sort());
 		assertGroupsAsInOkta(users);
-		assert.ok(users.some((u) => u.groups!.some((g) => g.id === tierTwo.id)), 'a member in both groups shows both');
+		assert.ok(
+			users.some((u) => u.groups!.some((g) => g.id === tierTwo.id)),
+			'a member in both groups shows both',
+		);
 
 		// 7 members, fewer than the groups in the org: each member's groups are read on their own.
 		assert.deepEqual(paths(requests), [
@@ -80,27 +91,40 @@ describe('List Okta Users and Groups: group members with their groups, groups an
 
 	test('a group with more members than the org has groups: membership read once per group, never per user', async () => {
 		const everyone = okta.store.groupByName('Everyone')!;
-		const { result, requests } = await listed({ group: { __rl: true, mode: 'id', value: everyone.id } });
+		const { result, requests } = await listed({
+			group: { __rl: true, mode: 'id', value: everyone.id },
+		});
 		assert.equal(result.status, 'success', String(result.error));
 		const users = result.output[LIST] as User[];
 		assert.equal(users.length, okta.store.users.length);
 		assertGroupsAsInOkta(users);
 		// Every group holds fewer than 1000 members (one page each).
 		assert.equal(requests.length, 1 + 1 + okta.store.groups.length);
-		assert.equal(requests.filter((r) => /^\/api\/v1\/users\/[^/]+\/groups$/.test(r.path)).length, 0);
+		assert.equal(
+			requests.filter((r) => /^\/api\/v1\/users\/[^/]+\/groups$/.test(r.path)).length,
+			0,
+		);
 	});
 
 	test('the name matches regardless of case; Include Groups off reads just the name and the members', async () => {
-		const { result, requests } = await listed({ group: { __rl: true, mode: 'name', value: '  service desk AGENTS ' }, includeGroups: false });
+		const { result, requests } = await listed({
+			group: { __rl: true, mode: 'name', value: '  service desk AGENTS ' },
+			includeGroups: false,
+		});
 		assert.equal(result.status, 'success', String(result.error));
 		const users = result.output[LIST] as User[];
 		assert.deepEqual(users.map((u) => u.id).sort(), [...okta.store.memberIdsOf(agents.id)].sort());
 		assert.ok(users.every((u) => u.groups === undefined));
-		assert.deepEqual(paths(requests), ['GET /api/v1/groups', `GET /api/v1/groups/${agents.id}/users`]);
+		assert.deepEqual(paths(requests), [
+			'GET /api/v1/groups',
+			`GET /api/v1/groups/${agents.id}/users`,
+		]);
 	});
 
 	test('no group with that exact name: a clear error after the one name query', async () => {
-		const { result, requests } = await listed({ group: { __rl: true, mode: 'name', value: 'Service Desk' } });
+		const { result, requests } = await listed({
+			group: { __rl: true, mode: 'name', value: 'Service Desk' },
+		});
 		assert.equal(result.status, 'error');
 		const error = result.nodeErrors[LIST] as Error & { description?: string };
 		assert.equal(error.name, 'NodeOperationError');
@@ -110,8 +134,12 @@ describe('List Okta Users and Groups: group members with their groups, groups an
 	});
 
 	test('two groups with that name: a clear error naming both ids; with Continue On Fail a failed item', async () => {
-		const ids = okta.store.groups.filter((g) => g.profile.name.toLowerCase() === 'field technicians').map((g) => g.id);
-		const { result, requests } = await listed({ group: { __rl: true, mode: 'name', value: 'Field Technicians' } });
+		const ids = okta.store.groups
+			.filter((g) => g.profile.name.toLowerCase() === 'field technicians')
+			.map((g) => g.id);
+		const { result, requests } = await listed({
+			group: { __rl: true, mode: 'name', value: 'Field Technicians' },
+		});
 		assert.equal(result.status, 'error');
 		const error = result.nodeErrors[LIST] as Error;
 		assert.equal(error.name, 'NodeOperationError');
@@ -119,27 +147,63 @@ describe('List Okta Users and Groups: group members with their groups, groups an
 		for (const id of ids) assert.ok(error.message.includes(id), `${id} in the message`);
 		assert.equal(requests.length, 1);
 
-		const lenient = await runWorkflow(scheduledList({ resource: 'groupMembers', group: { __rl: true, mode: 'name', value: 'Field Technicians' } }, { continueOnFail: true }), {
-			credentials: credentials(),
-		});
+		const lenient = await runWorkflow(
+			scheduledList(
+				{
+					resource: 'groupMembers',
+					group: { __rl: true, mode: 'name', value: 'Field Technicians' },
+				},
+				{ continueOnFail: true },
+			),
+			{
+				credentials: credentials(),
+			},
+		);
 		assert.equal(lenient.status, 'success');
-		assert.deepEqual(lenient.output[LIST].map((item) => item.action), ['failed']);
+		assert.deepEqual(
+			lenient.output[LIST].map((item) => item.action),
+			['failed'],
+		);
 		assert.match(String(lenient.output[LIST][0].error), /2 Okta groups are named/);
 	});
 
 	test('app users with the app named by its label', async () => {
 		const app = okta.store.apps[1];
 		okta.server.clearLog();
-		const result = await runWorkflow(scheduledList({ resource: 'appUsers', app: { __rl: true, mode: 'name', value: app.label.toUpperCase() } }), {
-			credentials: credentials(),
-		});
+		const result = await runWorkflow(
+			scheduledList({
+				resource: 'appUsers',
+				app: { __rl: true, mode: 'name', value: app.label.toUpperCase() },
+			}),
+			{
+				credentials: credentials(),
+			},
+		);
 		assert.equal(result.status, 'success', String(result.error));
-		assert.deepEqual(result.output[LIST].map((u) => u.id).sort(), okta.store.appUsersOf(app.id).map((u) => u.id).sort());
-		assert.ok(result.output[LIST].every((u) => u.groups === undefined), 'app users are not user objects: no groups');
-		assert.deepEqual(paths(okta.server.log), ['GET /api/v1/apps', `GET /api/v1/apps/${app.id}/users`]);
+		assert.deepEqual(
+			result.output[LIST].map((u) => u.id).sort(),
+			okta.store
+				.appUsersOf(app.id)
+				.map((u) => u.id)
+				.sort(),
+		);
+		assert.ok(
+			result.output[LIST].every((u) => u.groups === undefined),
+			'app users are not user objects: no groups',
+		);
+		assert.deepEqual(paths(okta.server.log), [
+			'GET /api/v1/apps',
+			`GET /api/v1/apps/${app.id}/users`,
+		]);
 		assert.equal(okta.server.log[0].query.q, app.label.toUpperCase());
 
-		const missing = await runWorkflow(scheduledList({ resource: 'appUsers', app: { __rl: true, mode: 'name', value: 'No Such App' } }), { credentials: credentials() });
+		const missing = await runWorkflow(
+			scheduledList({
+				resource: 'appUsers',
+				app: { __rl: true, mode: 'name', value: 'No Such App' },
+			}),
+			{ credentials: credentials() },
+		);
 		assert.equal(missing.status, 'error');
 		assert.equal((missing.nodeErrors[LIST] as Error).message, 'No Okta app is named "No Such App"');
 	});

@@ -28,8 +28,18 @@ export function scheduledList(parameters: IDataObject, options: { continueOnFail
 	return {
 		name: 'List Okta',
 		nodes: [
-			{ id: 'schedule', name: 'Schedule', type: 'n8n-nodes-base.scheduleTrigger', typeVersion: 1.2, position: [0, 0] as [number, number], parameters: {} },
-			{ ...listNode(parameters), ...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}) },
+			{
+				id: 'schedule',
+				name: 'Schedule',
+				type: 'n8n-nodes-base.scheduleTrigger',
+				typeVersion: 1.2,
+				position: [0, 0] as [number, number],
+				parameters: {},
+			},
+			{
+				...listNode(parameters),
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+			},
 		],
 		connections: { Schedule: { main: [[{ node: LIST, type: 'main', index: 0 }]] } },
 	};

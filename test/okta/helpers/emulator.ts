@@ -14,7 +14,10 @@ export function requestsSince(okta: OktaEmulator, from: number): LoggedRequest[]
 export function requestBound(okta: OktaEmulator): number {
 	const users = okta.store.users.length;
 	const groups = okta.store.groups;
-	const members = groups.reduce((sum, group) => sum + Math.ceil(okta.store.memberIdsOf(group.id).length / 1000), 0);
+	const members = groups.reduce(
+		(sum, group) => sum + Math.ceil(okta.store.memberIdsOf(group.id).length / 1000),
+		0,
+	);
 	return Math.ceil(users / 200) + members + Math.ceil(groups.length / 200) + 3;
 }
 
@@ -25,7 +28,10 @@ export interface ServiceAppKeys {
 }
 
 export function serviceAppKeys(kind: 'rsa' | 'ec' = 'rsa'): ServiceAppKeys {
-	const pair = kind === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+	const pair =
+		kind === 'rsa'
+			? generateKeyPairSync('rsa', { modulusLength: 2048 })
+			: generateKeyPairSync('ec', { namedCurve: 'P-256' });
 	return {
 		privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
 		privateJwk: pair.privateKey.export({ format: 'jwk' }),

@@ -15,7 +15,12 @@ export function recording(send: RequestFn): RequestFn & { calls: HttpRequest[] }
 }
 
 /** Decodes a compact JWT without checking it. */
-export function decodeJwt(token: string): { header: Record<string, unknown>; payload: Record<string, unknown>; signingInput: string; signature: Buffer } {
+export function decodeJwt(token: string): {
+	header: Record<string, unknown>;
+	payload: Record<string, unknown>;
+	signingInput: string;
+	signature: Buffer;
+} {
 	const [h, p, s] = token.split('.');
 	return {
 		header: JSON.parse(Buffer.from(h, 'base64url').toString('utf8')),

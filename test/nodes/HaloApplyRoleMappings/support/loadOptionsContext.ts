@@ -12,7 +12,14 @@ export interface LoadOptionsSetup {
 	authorization: Record<string, string>;
 }
 
-const node: INode = { id: '1', name: 'Node', type: 'n8n-nodes-okta-halo.test', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'Node',
+	type: 'n8n-nodes-okta-halo.test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 export function loadOptionsContext(setup: LoadOptionsSetup): ILoadOptionsFunctions {
 	const context = {
@@ -25,14 +32,30 @@ export function loadOptionsContext(setup: LoadOptionsSetup): ILoadOptionsFunctio
 			return data;
 		},
 		helpers: {
-			httpRequestWithAuthentication: async (type: string, options: { method: string; url: string; qs?: Record<string, unknown>; headers?: Record<string, string> }) => {
+			httpRequestWithAuthentication: async (
+				type: string,
+				options: {
+					method: string;
+					url: string;
+					qs?: Record<string, unknown>;
+					headers?: Record<string, string>;
+				},
+			) => {
 				const url = new URL(options.url);
-				for (const [key, value] of Object.entries(options.qs ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
-				const response = await fetch(url, { method: options.method, headers: { ...options.headers, Authorization: setup.authorization[type] } });
+				for (const [key, value] of Object.entries(options.qs ?? {}))
+					if (value !== undefined) url.searchParams.set(key, String(value));
+				const response = await fetch(url, {
+					method: options.method,
+					headers: { ...options.headers, Authorization: setup.authorization[type] },
+				});
 				const text = await response.text();
 				const headers: Record<string, string> = {};
 				response.headers.forEach((value, key) => (headers[key] = value));
-				return { statusCode: response.status, headers, body: text && /json/.test(headers['content-type'] ?? '') ? JSON.parse(text) : text };
+				return {
+					statusCode: response.status,
+					headers,
+					body: text && /json/.test(headers['content-type'] ?? '') ? JSON.parse(text) : text,
+				};
 			},
 		},
 	};
