@@ -526,7 +526,6 @@ describe('planUpsert: shape and scale', () => {
 			plan = planUpsert(items, existing, { ...users, deactivateMissing: true });
 			best = Math.min(best, performance.now() - started);
 		}
-		console.info(`planned 10,000 × 10,000 in ${best.toFixed(0)} ms`);
 		assert.equal(plan.entries.length, 10_000);
 		assert.equal(plan.counts.created, 0);
 		// Odd ones are adopted by email (oktaid written); every tenth also gets a new name.
