@@ -78,14 +78,12 @@ function haloState(halo: HaloEmulator) {
 			roles: a.roles,
 			disabled: a.isdisabled,
 		})),
-		tickets: halo.store.tickets
-			.all()
-			.map((t) => ({
-				id: t.id,
-				summary: t.summary,
-				user_id: t.user_id,
-				tickettype_id: t.tickettype_id,
-			})),
+		tickets: halo.store.tickets.all().map((t) => ({
+			id: t.id,
+			summary: t.summary,
+			user_id: t.user_id,
+			tickettype_id: t.tickettype_id,
+		})),
 	};
 }
 

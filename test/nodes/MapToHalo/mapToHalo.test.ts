@@ -134,12 +134,10 @@ describe('Map to Halo (n8n engine)', () => {
 
 	test('agents with a team mapping read Halo teams once per execution', async () => {
 		halo.server.clearLog();
-		const agents = users
-			.slice(0, 10)
-			.map((u, i) => ({
-				...u,
-				profile: { ...u.profile, department: i % 2 ? 'service desk' : 'Nowhere' },
-			}));
+		const agents = users.slice(0, 10).map((u, i) => ({
+			...u,
+			profile: { ...u.profile, department: i % 2 ? 'service desk' : 'Nowhere' },
+		}));
 		const result = await runWorkflow(
 			workflow(
 				{
@@ -182,12 +180,10 @@ describe('Map to Halo (n8n engine)', () => {
 
 	test('agents whose department matches no team get the default team from the UI dropdown (teams read once)', async () => {
 		halo.server.clearLog();
-		const agents = users
-			.slice(0, 6)
-			.map((u, i) => ({
-				...u,
-				profile: { ...u.profile, department: i % 2 ? 'service desk' : 'Nowhere' },
-			}));
+		const agents = users.slice(0, 6).map((u, i) => ({
+			...u,
+			profile: { ...u.profile, department: i % 2 ? 'service desk' : 'Nowhere' },
+		}));
 		const result = await runWorkflow(
 			workflow(
 				{
