@@ -36,7 +36,15 @@ export async function assertLiveWebhookOnboarding(options: {
 	}
 	assert.ok(verification);
 	assert.equal(verification.status, 200);
-	assert.deepEqual(await verification.json(), { verification: 'challenge-123' });
+	// Parsed here, not with .json(): jest's realm, and a readable failure if it is not JSON.
+	const verificationBody = await verification.text();
+	let verificationJson: unknown;
+	try {
+		verificationJson = JSON.parse(verificationBody);
+	} catch {
+		assert.fail(`verification answer is not JSON: ${JSON.stringify(verificationBody)}`);
+	}
+	assert.deepEqual(verificationJson, { verification: 'challenge-123' });
 
 	const newStarter = emulators.okta.store.createUser(
 		{
