@@ -141,15 +141,24 @@ export interface FieldChange {
 	to: unknown;
 }
 
-/** Upsert → Role Mappings / Onboarding. */
+/**
+ * Upsert → Role Mappings / Onboarding: the one type of that hand-off
+ * (docs/items.md). Apply Role Mappings reads a user's current `roles` from
+ * `record`; Create Onboarding Ticket reads `site_id` / `client_id` there.
+ */
 export interface UpsertResultItem {
 	action: UpsertAction;
 	target: Target;
 	haloId: number | null;
 	changes: Record<string, FieldChange>;
-	okta: OktaSummary;
+	/** Null for a record deactivated because no input carries it. */
+	okta: OktaSummary | null;
+	/** The Halo record as this run read or saved it (roles included when Halo listed them). */
 	record: HaloRecord;
+	/** Why the item failed (`action: 'failed'`), or why a later node failed for it. */
 	error?: string;
+	/** Why it was skipped, or why a missing record was deactivated. */
+	reason?: string;
 }
 
 /** MappingConfig with every default filled in (`resolveConfig`). */

@@ -4,6 +4,7 @@
  * array-POST payloads. Nothing here talks to Halo; the node sends `writes`
  * in batches (`chunk`) unless `guardError` is set or it is a dry run.
  */
+import { UPSERT_ACTIONS, countActions } from './actionCounts';
 import { checkGuard, type GuardOptions } from './deactivationGuard';
 import { diffRecord } from './diff';
 import { INACTIVE_FIELD, haloIdOf, isRecordActive } from './haloRecord';
@@ -11,7 +12,6 @@ import { RecordIndex, type IndexMatch } from './recordIndex';
 import type { FieldChange, HaloRecord, MappedItem, PlanEntry, Target, UpsertPlan } from './types';
 import { isEmptyValue, toText } from './values';
 
-export { chunk } from './chunk';
 export { checkGuard, DEFAULT_GUARD, type GuardOptions } from './deactivationGuard';
 
 export interface PlanOptions {
@@ -227,9 +227,9 @@ class Planner {
 	}
 }
 
-function emptyCounts(): Record<Action, number> {
-	return { created: 0, updated: 0, unchanged: 0, deactivated: 0, reactivated: 0, skipped: 0 };
-}
+const PLAN_ACTIONS: readonly Action[] = UPSERT_ACTIONS.filter(
+	(action): action is Action => action !== 'failed',
+);
 
 /** Plans the writes that make Halo match the mapped items; pure and deterministic (same input, same plan). */
 export function planUpsert(
@@ -241,10 +241,9 @@ export function planUpsert(
 	items.forEach((item, index) => planner.planItem(item, index));
 	if (options.deactivateMissing) planner.deactivateMissing(existing);
 
-	const counts = emptyCounts();
+	const counts = countActions(planner.entries, PLAN_ACTIONS);
 	const writes: UpsertPlan['writes'] = [];
 	planner.entries.forEach((entry, position) => {
-		counts[entry.action] += 1;
 		if (entry.write)
 			writes.push({
 				entry: position,

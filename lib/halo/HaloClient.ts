@@ -1,14 +1,15 @@
+import { chunk } from '../core/chunk';
+import type { HaloRecord } from '../core/types';
 import { networkErrorCode } from '../http/retryDelay';
 import { sendWithRetry } from '../http/sendWithRetry';
 import type { RetryOptions } from '../http/sendWithRetry';
 import type { HttpMethod, HttpResponse, QueryValue, RequestFn } from '../http/types';
 import { HaloApiError } from './HaloApiError';
 import { HaloConnectionError } from './HaloConnectionError';
-import { PAGED_ENTITIES, alignSaved, chunk, unwrapList } from './entities';
+import { PAGED_ENTITIES, alignSaved, batchSizeOf, unwrapList } from './entities';
 import type { HaloEntity } from './entities';
 import { haloBaseUrl } from './auth';
 
-export type HaloRecord = Record<string, unknown>;
 export type HaloQuery = Record<string, QueryValue>;
 
 export interface HaloClientOptions {
@@ -238,7 +239,7 @@ export class HaloClient {
 		options: SaveOptions = {},
 	): Promise<SaveOutcome[]> {
 		const outcomes: SaveOutcome[] = [];
-		for (const batch of chunk(records, options.batchSize ?? 50)) {
+		for (const batch of chunk(records, batchSizeOf(options.batchSize))) {
 			let body: unknown;
 			let failure: unknown;
 			try {

@@ -61,12 +61,9 @@ export function unwrapList(body: unknown): ListPage | undefined {
 	return total !== undefined ? { records: [], total } : undefined;
 }
 
-/** Splits `items` into chunks of at most `size`. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-	const n = Math.max(1, Math.floor(size));
-	const out: T[][] = [];
-	for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
-	return out;
+/** Records per POST: a whole number of at least 1 (an expression giving 0 or 2.5 still writes), 50 by default. */
+export function batchSizeOf(size: number | undefined): number {
+	return Math.max(1, Math.floor(size ?? 50));
 }
 
 /**

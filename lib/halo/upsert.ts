@@ -5,21 +5,21 @@
  * per input. Updates and creates go in separate batches so a dropped
  * connection can retry the updates (idempotent) but never a create.
  */
+import { countActions } from '../core/actionCounts';
 import { planUpsert } from '../core/upsertPlan';
 import type { GuardOptions } from '../core/deactivationGuard';
 import type {
-	FieldChange,
-	HaloRecord,
 	MappedItem,
-	OktaSummary,
 	PlanEntry,
 	Target,
 	UpsertAction,
 	UpsertPlan,
+	UpsertResultItem,
 } from '../core/types';
 import type { HaloClient, RequestStats } from './HaloClient';
 import type { HaloEntity } from './entities';
 import { UpsertGuardError } from './UpsertGuardError';
+import { failedItem } from './failedItem';
 
 export interface UpsertInput {
 	/** Position of the input item (pairedItem). */
@@ -39,18 +39,10 @@ export interface UpsertOptions {
 	continueOnError?: boolean;
 }
 
-/** One output item (DESIGN "Upsert → Role Mappings / Onboarding"), plus where it came from. */
-export interface UpsertOutcome {
+/** One output item (docs/items.md), plus where it came from. */
+export interface UpsertOutcome extends UpsertResultItem {
 	/** Input position; null for a record deactivated because no input carries it. */
 	index: number | null;
-	action: UpsertAction;
-	target: Target;
-	haloId: number | null;
-	changes: Record<string, FieldChange>;
-	okta: OktaSummary | null;
-	record: HaloRecord;
-	error?: string;
-	reason?: string;
 }
 
 export interface UpsertSummary {
@@ -158,8 +150,7 @@ async function writePlan(
 			const result = results[write.entry];
 			const outcome = saved[i];
 			if (outcome.error) {
-				result.action = 'failed';
-				result.error = outcome.error.message;
+				results[write.entry] = failedItem(result, outcome.error.message, 'failed');
 				return;
 			}
 			if (kind === 'create') {
@@ -169,18 +160,4 @@ async function writePlan(
 			}
 		});
 	}
-}
-
-function countActions(outcomes: readonly UpsertOutcome[]): Record<UpsertAction, number> {
-	const counts: Record<UpsertAction, number> = {
-		created: 0,
-		updated: 0,
-		unchanged: 0,
-		deactivated: 0,
-		reactivated: 0,
-		skipped: 0,
-		failed: 0,
-	};
-	for (const outcome of outcomes) counts[outcome.action]++;
-	return counts;
 }

@@ -15,7 +15,7 @@ import type {
 
 import { HaloApiError } from '../halo/HaloApiError';
 import { HaloClient } from '../halo/HaloClient';
-import type { HaloRecord } from '../halo/HaloClient';
+import type { HaloRecord } from '../core/types';
 import { HaloConnectionError } from '../halo/HaloConnectionError';
 import { requestHaloToken } from '../halo/auth';
 import type { HaloAuthSettings } from '../halo/auth';

@@ -1,48 +1,33 @@
 /**
- * Create Onboarding Ticket, the run: decide per item (only created users, one
- * ticket per person ever), read the existing tickets of each ticket type once,
- * find each user's client and site, log the tickets, and shape the output.
+ * Create Onboarding Ticket in n8n: decide per item (only created users), read
+ * each item's settings, run `runOnboarding` (lib/halo/onboarding.ts), and
+ * shape the output.
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	OnboardingLedger,
-	buildOnboardingTicket,
-	cabApprovalMessage,
-	indexTicketsByUser,
-	onboardingSkipReason,
-} from '../../lib/core/onboarding';
-import type { OnboardingSettings, TicketPlacement } from '../../lib/core/onboarding';
+import { onboardingSkipReason } from '../../lib/core/onboarding';
+import type { OnboardingSettings } from '../../lib/core/onboarding';
 import type { UpsertResultItem } from '../../lib/core/types';
-import { HaloApiError } from '../../lib/halo/HaloApiError';
-import type { HaloClient } from '../../lib/halo/HaloClient';
+import { failedItem } from '../../lib/halo/failedItem';
+import { runOnboarding } from '../../lib/halo/onboarding';
+import type { OnboardingOutcome, OnboardingRequest } from '../../lib/halo/onboarding';
 import { errorText, haloClientFor, haloNodeError } from '../../lib/n8n/halo';
 import { readMappingConfig } from '../../lib/n8n/mappingConfig';
-import { postTickets } from './post';
-import type { TicketJob } from './post';
-
-type Outcome = { ticket: IDataObject } | { skipped: string } | { error: Error };
-
-interface Wanted {
-	index: number;
-	item: Partial<UpsertResultItem>;
-	settings: OnboardingSettings;
-}
 
 export async function createOnboardingTickets(
 	context: IExecuteFunctions,
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
-	const outcomes = new Map<number, Outcome>();
+	const outcomes = new Map<number, OnboardingOutcome>();
 	const fail = (index: number, error: unknown) => {
 		const nodeError = haloNodeError(context.getNode(), error, index);
 		if (!continueOnFail) throw nodeError;
 		outcomes.set(index, { error: nodeError });
 	};
 
-	const wanted: Wanted[] = [];
+	const wanted: OnboardingRequest[] = [];
 	items.forEach((entry, index) => {
 		try {
 			const item = entry.json as Partial<UpsertResultItem>;
@@ -60,30 +45,13 @@ export async function createOnboardingTickets(
 	if (wanted.length > 0) {
 		try {
 			const client = await haloClientFor(context);
-			const jobs = await ticketJobs(client, wanted, outcomes);
-			const typeNames = lazy(
-				async () =>
-					new Map(
-						(await client.listTicketTypes()).map((t) => [Number(t.id), String(t.name ?? '')]),
-					),
-			);
-			const results = await postTickets(client, jobs, {
+			const results = await runOnboarding(client, wanted, {
 				batchSize: context.getNodeParameter('options.batchSize', 0, 50) as number,
 				continueOnError: continueOnFail,
-				cabRefusal: async (id) =>
-					new HaloApiError(
-						400,
-						undefined,
-						'POST /api/Tickets',
-						cabApprovalMessage({ id, name: (await typeNames().catch(() => undefined))?.get(id) }),
-					),
 			});
 			for (const [index, result] of results) {
-				if (result.error) fail(index, result.error);
-				else
-					outcomes.set(index, {
-						ticket: { id: Number(result.saved.id), summary: result.saved.summary as string },
-					});
+				if ('error' in result) fail(index, result.error);
+				else outcomes.set(index, result);
 			}
 		} catch (error) {
 			if (!continueOnFail) throw haloNodeError(context.getNode(), error);
@@ -97,73 +65,6 @@ export async function createOnboardingTickets(
 			pairedItem: { item: index },
 		})),
 	];
-}
-
-/** Existing tickets read once per ticket type; people who have one, or repeat in this run, are skipped. */
-async function ticketJobs(
-	client: HaloClient,
-	wanted: Wanted[],
-	outcomes: Map<number, Outcome>,
-): Promise<TicketJob[]> {
-	const ledgers = new Map<number, OnboardingLedger>();
-	const claimed: Wanted[] = [];
-	for (const entry of wanted) {
-		const typeId = entry.settings.ticketTypeId;
-		let ledger = ledgers.get(typeId);
-		if (!ledger) {
-			ledger = new OnboardingLedger(
-				indexTicketsByUser(await client.listTickets({ ticketTypeId: typeId })),
-			);
-			ledgers.set(typeId, ledger);
-		}
-		const reason = ledger.claim(entry.item.haloId as number);
-		if (reason) outcomes.set(entry.index, { skipped: reason });
-		else claimed.push(entry);
-	}
-	const placements = await placementsOf(
-		client,
-		claimed.map((entry) => entry.item),
-	);
-	return claimed.map((entry) => ({
-		index: entry.index,
-		ticket: buildOnboardingTicket(
-			entry.item,
-			entry.settings,
-			placements.get(entry.item.haloId as number) ?? {},
-		),
-	}));
-}
-
-/**
- * Each user's client and site. The Upsert item of a created user carries
- * Halo's answer (both); otherwise the site's client comes from one read of the
- * sites, and only a user with no known site is read by id.
- */
-async function placementsOf(
-	client: HaloClient,
-	items: Array<Partial<UpsertResultItem>>,
-): Promise<Map<number, TicketPlacement>> {
-	const placements = new Map<number, TicketPlacement>();
-	const sites = lazy(
-		async () =>
-			new Map(
-				(await client.listSites()).map((site) => [Number(site.id), positive(site.client_id)]),
-			),
-	);
-	for (const item of items) {
-		const userId = item.haloId as number;
-		let siteId = positive(item.record?.site_id);
-		let clientId = positive(item.record?.client_id);
-		if (siteId === undefined) {
-			// A user that cannot be read gets no placement; Halo then refuses or fills in that one ticket alone.
-			const user = await client.get('Users', userId).catch(() => undefined);
-			siteId = positive(user?.site_id);
-			clientId = positive(user?.client_id);
-		}
-		if (clientId === undefined && siteId !== undefined) clientId = (await sites()).get(siteId);
-		placements.set(userId, { site_id: siteId, client_id: clientId });
-	}
-	return placements;
 }
 
 function readSettings(context: IExecuteFunctions, index: number): OnboardingSettings {
@@ -206,17 +107,11 @@ function readUiOnboarding(context: IExecuteFunctions, index: number): IDataObjec
 	return { onboarding };
 }
 
-function outputOf(json: IDataObject, outcome: Outcome | undefined): IDataObject {
+function outputOf(json: IDataObject, outcome: OnboardingOutcome | undefined): IDataObject {
 	if (!outcome) return { ...json };
 	if ('ticket' in outcome) return { ...json, ticketId: outcome.ticket.id, ticket: outcome.ticket };
 	if ('skipped' in outcome) return { ...json, skipped: outcome.skipped };
-	// The Upsert's `action` stays; the ticket's failure is its own field.
-	return { ...json, error: errorText(outcome.error) };
-}
-
-function positive(value: unknown): number | undefined {
-	const n = Number(value);
-	return Number.isInteger(n) && n > 0 ? n : undefined;
+	return failedItem(json, errorText(outcome.error));
 }
 
 function numberish(value: unknown): IDataObject[string] {
@@ -225,8 +120,3 @@ function numberish(value: unknown): IDataObject[string] {
 		: (value as IDataObject[string]);
 }
 
-/** Runs `load` at most once, on first use. */
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-	let promise: Promise<T> | undefined;
-	return () => (promise ??= load());
-}

@@ -1,14 +1,16 @@
 /**
  * Upsert Halo User/Agent, the run: check configuration and input first, then
  * read, plan, guard and write through `runUpsert`, and shape one output item
- * per input (DESIGN "Upsert → Role Mappings / Onboarding").
+ * per input (docs/items.md).
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { resolveConfig } from '../../lib/core/config';
+import { countActions } from '../../lib/core/actionCounts';
 import type { MappedItem, UpsertAction } from '../../lib/core/types';
 import { UpsertGuardError } from '../../lib/halo/UpsertGuardError';
+import { failedItem } from '../../lib/halo/failedItem';
 import { runUpsert } from '../../lib/halo/upsert';
 import type { UpsertInput, UpsertOutcome, UpsertRun } from '../../lib/halo/upsert';
 import { haloClientFor, haloNodeError } from '../../lib/n8n/halo';
@@ -41,7 +43,7 @@ export async function upsertHalo(context: IExecuteFunctions): Promise<INodeExecu
 		if (typeof parsed !== 'string') inputs.push({ index, item: parsed });
 		else if (item.json.action === 'failed') rejected.set(index, item.json);
 		else if (continueOnFail)
-			rejected.set(index, { action: 'failed', target: item.json.target ?? null, error: parsed });
+			rejected.set(index, failedItem({ target: item.json.target ?? null }, parsed, 'failed'));
 		else throw new NodeOperationError(node, parsed, { itemIndex: index });
 	});
 
@@ -88,7 +90,7 @@ export async function upsertHalo(context: IExecuteFunctions): Promise<INodeExecu
 	for (const outcome of run.outcomes)
 		if (outcome.index === null) out.push({ json: outputJson(outcome), pairedItem: { item: 0 } });
 
-	const counts = countAll(out);
+	const counts = countActions(out.map((item) => item.json));
 	context.addExecutionHints({ message: hintText(counts, run, dryRun), location: 'outputPane' });
 	if (options.outputSummary) {
 		out.push({
@@ -100,64 +102,29 @@ export async function upsertHalo(context: IExecuteFunctions): Promise<INodeExecu
 }
 
 function outputJson(outcome: UpsertOutcome): IDataObject {
-	const json: IDataObject = {
-		action: outcome.action,
-		target: outcome.target,
-		haloId: outcome.haloId,
-		changes: outcome.changes as unknown as IDataObject,
-		okta: outcome.okta as unknown as IDataObject,
-		record: outcome.record as IDataObject,
-	};
-	if (outcome.error !== undefined) json.error = outcome.error;
-	if (outcome.reason !== undefined) json.reason = outcome.reason;
-	return json;
+	const item: Partial<UpsertOutcome> = { ...outcome };
+	delete item.index;
+	return item as IDataObject;
 }
 
 /** Continue On Fail and Halo unreachable before any write: every item fails with the same message. */
 function failedRun(inputs: readonly UpsertInput[], message: string): UpsertRun {
+	const outcomes = inputs.map(({ index, item }) =>
+		failedItem(
+			{ index, target: item.target, haloId: null, changes: {}, okta: item.okta, record: item.record },
+			message,
+			'failed',
+		),
+	);
 	return {
-		outcomes: inputs.map(({ index, item }) => ({
-			index,
-			action: 'failed',
-			target: item.target,
-			haloId: null,
-			changes: {},
-			okta: item.okta,
-			record: item.record,
-			error: message,
-		})),
+		outcomes,
 		summary: {
 			dryRun: false,
-			counts: {
-				created: 0,
-				updated: 0,
-				unchanged: 0,
-				deactivated: 0,
-				reactivated: 0,
-				skipped: 0,
-				failed: inputs.length,
-			},
+			counts: countActions(outcomes),
 			existing: {},
 			requests: { reads: 0, writes: 0, retries: 0 },
 		},
 	};
-}
-
-function countAll(out: readonly INodeExecutionData[]): Record<UpsertAction, number> {
-	const counts: Record<UpsertAction, number> = {
-		created: 0,
-		updated: 0,
-		unchanged: 0,
-		deactivated: 0,
-		reactivated: 0,
-		skipped: 0,
-		failed: 0,
-	};
-	for (const item of out) {
-		const action = item.json.action as UpsertAction | undefined;
-		if (action && action in counts) counts[action]++;
-	}
-	return counts;
 }
 
 function hintText(counts: Record<UpsertAction, number>, run: UpsertRun, dryRun: boolean): string {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 
-import { chunk, checkGuard, planUpsert, type PlanOptions } from '../../lib/core/upsertPlan';
+import { chunk } from '../../lib/core/chunk';
+import { checkGuard, planUpsert, type PlanOptions } from '../../lib/core/upsertPlan';
 import type { HaloRecord, MappedItem, OktaStatus, Target } from '../../lib/core/types';
 import { applyWrites } from './coreFixtures';
 

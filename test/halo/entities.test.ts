@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 
-import { alignSaved, chunk, unwrapList } from '../../lib/halo/entities';
+import { chunk } from '../../lib/core/chunk';
+import { alignSaved, batchSizeOf, unwrapList } from '../../lib/halo/entities';
 
 describe('list answers', () => {
 	test('bare arrays and the four wrappers unwrap', () => {
@@ -25,7 +26,7 @@ describe('batches', () => {
 	test('chunk', () => {
 		assert.deepEqual(chunk([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
 		assert.deepEqual(chunk([], 50), []);
-		assert.deepEqual(chunk([1], 0), [[1]]);
+		assert.deepEqual(chunk([1], batchSizeOf(0)), [[1]]);
 	});
 
 	test('answers align in input order', () => {

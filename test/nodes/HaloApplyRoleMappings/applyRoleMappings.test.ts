@@ -327,7 +327,7 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 			},
 		};
 		const bob = person('agent', BOB, []);
-		bob.okta.groups = [{ id: '00g-service-desk', name: 'Renamed In Okta' }];
+		bob.okta!.groups = [{ id: '00g-service-desk', name: 'Renamed In Okta' }];
 		const { status } = await run([bob], parameters);
 		assert.equal(status, 'success');
 		assert.deepEqual(roleIds(BOB), [R.technician]);

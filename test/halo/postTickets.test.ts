@@ -5,16 +5,16 @@
  */
 import assert from 'node:assert/strict';
 
-import { HALO_SEED, startHaloEmulator } from '../../../emulators/halo';
-import type { HaloEmulator, HaloSeed } from '../../../emulators/halo';
-import type { OnboardingTicket } from '../../../lib/core/onboarding';
-import { HaloClient } from '../../../lib/halo/HaloClient';
-import { haloBearerRequestFn } from '../../../lib/halo/auth';
-import type { HttpRequest } from '../../../lib/http/types';
-import { postTickets } from '../../../nodes/HaloOnboardingTicket/post';
-import type { TicketJob } from '../../../nodes/HaloOnboardingTicket/post';
-import { assertBodiesValid } from '../../halo/support/bodies';
-import { fetchRequestFn } from '../../helpers/fetchRequestFn';
+import { HALO_SEED, startHaloEmulator } from '../../emulators/halo';
+import type { HaloEmulator, HaloSeed } from '../../emulators/halo';
+import type { OnboardingTicket } from '../../lib/core/onboarding';
+import { HaloClient } from '../../lib/halo/HaloClient';
+import { haloBearerRequestFn } from '../../lib/halo/auth';
+import type { HttpRequest } from '../../lib/http/types';
+import { postTickets } from '../../lib/halo/postTickets';
+import type { TicketJob } from '../../lib/halo/postTickets';
+import { assertBodiesValid } from './support/bodies';
+import { fetchRequestFn } from '../helpers/fetchRequestFn';
 
 const S = HALO_SEED;
 const USERS = [40, 41, 42, 43, 44];

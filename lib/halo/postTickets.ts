@@ -7,11 +7,13 @@
  * halved until the bad ticket stands alone. Without continue-on-fail the first
  * refused batch ends the posting; its tickets carry the error for the caller.
  */
-import { carriesApprovers, isCabApprovalRefusal } from '../../lib/core/onboarding';
-import type { OnboardingTicket } from '../../lib/core/onboarding';
-import { HaloApiError } from '../../lib/halo/HaloApiError';
-import type { HaloClient, HaloRecord } from '../../lib/halo/HaloClient';
-import { chunk } from '../../lib/halo/entities';
+import { carriesApprovers, isCabApprovalRefusal } from '../core/onboarding';
+import type { OnboardingTicket } from '../core/onboarding';
+import { HaloApiError } from './HaloApiError';
+import type { HaloRecord } from '../core/types';
+import type { HaloClient } from './HaloClient';
+import { chunk } from '../core/chunk';
+import { batchSizeOf } from './entities';
 
 export interface TicketJob {
 	index: number;
@@ -85,7 +87,7 @@ export async function postTickets(
 	};
 
 	for (const [key, group] of groups) {
-		for (const batch of chunk(group, options.batchSize)) {
+		for (const batch of chunk(group, batchSizeOf(options.batchSize))) {
 			if (stopped) return results;
 			await send(key, batch);
 		}
