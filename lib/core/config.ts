@@ -252,8 +252,3 @@ export function resolveConfig(config: MappingConfig): ResolvedConfig {
 		onboarding: config.onboarding,
 	};
 }
-
-/** validateMappingConfig + resolveConfig, for nodes that just need a usable configuration. */
-export function loadMappingConfig(input: unknown): ResolvedConfig {
-	return resolveConfig(validateMappingConfig(input));
-}

@@ -38,10 +38,6 @@ export const EMAIL_FIELD: Readonly<Record<Target, string>> = Object.freeze({
 	agent: 'email',
 });
 
-export function defaultFields(target: Target): readonly FieldMapping[] {
-	return target === 'user' ? DEFAULT_USER_FIELDS : DEFAULT_AGENT_FIELDS;
-}
-
 /** Custom mappings are added to the defaults; one with the same `halo` field replaces the default in place. */
 export function mergeFieldMappings(
 	defaults: readonly FieldMapping[],

@@ -37,12 +37,6 @@ export function withApiToken(send: RequestFn, apiToken: string): RequestFn {
 		send({ ...request, headers: { ...request.headers, Authorization: `SSWS ${apiToken}` } });
 }
 
-/** An OAuth access token (auth code or client credentials) on every request. */
-export function withAccessToken(send: RequestFn, token: AccessToken): RequestFn {
-	return (request) =>
-		send(withHeaders(request, accessTokenHeaders(token, request.method, request.url)));
-}
-
 /**
  * Service-app authentication outside n8n: fetches the token once, reuses it
  * until shortly before it expires, fetches again after a 401. (In n8n the

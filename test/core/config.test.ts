@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { ConfigError } from '../../lib/core/ConfigError';
-import { loadMappingConfig, resolveConfig, validateMappingConfig } from '../../lib/core/config';
+import { resolveConfig, validateMappingConfig } from '../../lib/core/config';
 import { DEFAULT_AGENT_FIELDS, DEFAULT_USER_FIELDS } from '../../lib/core/fields';
 import type { MappingConfig } from '../../lib/core/types';
 
@@ -407,8 +407,9 @@ describe('resolveConfig', () => {
 		assert.equal(DEFAULT_USER_FIELDS[0].okta, 'profile.firstName');
 	});
 
-	test('loadMappingConfig validates then resolves', () => {
-		assert.deepEqual(loadMappingConfig('{"user":{"defaultSiteId":4}}').user.defaultSiteId, 4);
-		assert.throws(() => loadMappingConfig('{"user":{"defaultSiteId":"4"}}'), ConfigError);
+	test('JSON text validates then resolves', () => {
+		const load = (text: string) => resolveConfig(validateMappingConfig(text));
+		assert.deepEqual(load('{"user":{"defaultSiteId":4}}').user.defaultSiteId, 4);
+		assert.throws(() => load('{"user":{"defaultSiteId":"4"}}'), ConfigError);
 	});
 });

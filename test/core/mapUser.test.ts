@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 
-import { loadMappingConfig } from '../../lib/core/config';
+import { resolveConfig, validateMappingConfig } from '../../lib/core/config';
 import { mapOktaUser } from '../../lib/core/mapUser';
 import { OKTA_STATUSES, type MappingConfig, type OktaStatus } from '../../lib/core/types';
 import { oktaUser } from './coreFixtures';
+
+const loadMappingConfig = (input: unknown) => resolveConfig(validateMappingConfig(input));
 
 const teams = [
 	{ id: 1, name: 'Service Desk' },

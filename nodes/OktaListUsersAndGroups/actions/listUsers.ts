@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { nextCursor } from '../../../lib/core/incremental';
 import type { OktaStatus } from '../../../lib/core/types';
@@ -73,4 +73,3 @@ function latest(a: string | undefined, b: string | undefined): string | undefine
 	return times.reduce((x, y) => (Date.parse(x) >= Date.parse(y) ? x : y));
 }
 
-export type UserOutput = OktaUser & IDataObject;
