@@ -1,177 +1,29 @@
 /**
- * The mapping configuration (DESIGN.md `MappingConfig`): validation of
+ * The mapping configuration as a whole (docs/mapping-config.md): validation of
  * untrusted input (an object or JSON text, from the UI or a file) with issues
- * that name the bad path, and resolution of every default.
+ * that name the bad path, and resolution of every default. Each section's
+ * type and checks live in lib/core/mappingConfig/<section>.ts.
  */
 import { ConfigError, type ConfigIssue } from './ConfigError';
-import {
-	arrayOf,
-	booleanValue,
-	childPath,
-	isPlainObject,
-	objectOf,
-	oneOf,
-	refine,
-	stringOf,
-	wholeNumber,
-	type Checker,
-} from './configChecks';
+import { arrayOf, isPlainObject, objectOf } from './configChecks';
 import {
 	DEFAULT_AGENT_FIELDS,
 	DEFAULT_MATCH_ON,
 	DEFAULT_USER_FIELDS,
 	mergeFieldMappings,
 } from './fields';
-import { compileSource, parseTemplate } from './template';
-import {
-	DEFAULT_ACTIVE_STATUSES,
-	OKTA_STATUSES,
-	type FieldMapping,
-	type MappingConfig,
-	type ResolvedConfig,
-	type RoleMapping,
-	type SiteRule,
-} from './types';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HALO_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Fields the Upsert and role mappings manage themselves; mapping them would fight those nodes. */
-const MANAGED_HALO_FIELDS = ['id', 'inactive', 'isdisabled', 'roles', 'teams'];
-
-const oktaStatus = oneOf(OKTA_STATUSES, 'an Okta status');
-
-const oktaSource: Checker = refine(stringOf(), (value, path, issues) => {
-	const compiled = compileSource(value as string);
-	if ('error' in compiled) issues.push({ path, message: compiled.error });
-});
-
-/** Free text where `{{ path }}` placeholders are optional (ticket summary and details). */
-const textWithPlaceholders: Checker = refine(stringOf(), (value, path, issues) => {
-	const parsed = parseTemplate(value as string);
-	if ('error' in parsed) issues.push({ path, message: parsed.error });
-});
-
-const fieldMapping = (managedFields: readonly string[]): Checker =>
-	refine(
-		objectOf({
-			halo: {
-				required: true,
-				check: stringOf({
-					pattern: HALO_FIELD,
-					expected: 'a Halo field name (letters, digits, _)',
-				}),
-			},
-			okta: { required: true, check: oktaSource },
-			dontUpdate: { check: booleanValue },
-			populateEmpty: { check: booleanValue },
-		}),
-		(value, path, issues) => {
-			const halo = (value as FieldMapping).halo;
-			if (managedFields.includes(halo)) {
-				issues.push({
-					path: childPath(path, 'halo'),
-					message: `"${halo}" is set by the nodes themselves and cannot be mapped`,
-				});
-			}
-		},
-	);
-
-/** A field list where each Halo field appears once (a second mapping of the same field is almost always a mistake). */
-const fieldList = (managedFields: readonly string[]): Checker =>
-	refine(arrayOf(fieldMapping(managedFields)), (value, path, issues) => {
-		const firstAt = new Map<string, number>();
-		(value as FieldMapping[]).forEach((mapping, i) => {
-			const earlier = firstAt.get(mapping.halo);
-			if (earlier === undefined) firstAt.set(mapping.halo, i);
-			else
-				issues.push({
-					path: childPath(childPath(path, i), 'halo'),
-					message: `"${mapping.halo}" is mapped twice (also at ${childPath(path, earlier)})`,
-				});
-		});
-	});
-
-const siteRule = refine(
-	objectOf({
-		group: { check: stringOf({ nonEmpty: true }) },
-		appId: { check: stringOf({ nonEmpty: true }) },
-		siteId: { required: true, check: wholeNumber },
-		statuses: { check: arrayOf(oktaStatus) },
-		userRoleId: { check: wholeNumber },
-		newUsersOnly: { check: booleanValue },
-	}),
-	(value, path, issues) => {
-		const rule = value as SiteRule;
-		if (rule.group !== undefined && rule.appId !== undefined) {
-			issues.push({
-				path,
-				message: 'sets both group and appId; a rule matches by one Okta group or by one app',
-			});
-		}
-	},
-);
-
-const roleMapping = refine(
-	objectOf({
-		group: { required: true, check: stringOf({ nonEmpty: true }) },
-		agentRoleId: {
-			check: stringOf({
-				pattern: GUID,
-				expected: 'a GUID like 1c3ba5e2-84b7-4f0e-9a3a-2f1d7f5a9c10',
-			}),
-		},
-		cabId: { check: wholeNumber },
-		userRoleId: { check: wholeNumber },
-	}),
-	(value, path, issues) => {
-		const mapping = value as RoleMapping;
-		if (
-			mapping.agentRoleId === undefined &&
-			mapping.cabId === undefined &&
-			mapping.userRoleId === undefined
-		) {
-			issues.push({ path, message: 'must set agentRoleId, cabId or userRoleId' });
-		}
-	},
-);
-
-const matchOnList = arrayOf(stringOf({ nonEmpty: true }), { nonEmpty: true });
+import { agentConfig } from './mappingConfig/agent';
+import { onboardingConfig } from './mappingConfig/onboarding';
+import { roleMappingsConfig } from './mappingConfig/roleMappings';
+import { oktaStatus, userConfig } from './mappingConfig/user';
+import { DEFAULT_ACTIVE_STATUSES, type MappingConfig, type ResolvedConfig } from './types';
 
 const configShape = objectOf({
 	activeStatuses: { check: arrayOf(oktaStatus, { nonEmpty: true }) },
-	user: {
-		check: objectOf({
-			fields: { check: fieldList(MANAGED_HALO_FIELDS) },
-			siteRules: { check: arrayOf(siteRule) },
-			defaultSiteId: { check: wholeNumber },
-			defaultUserRoleId: { check: wholeNumber },
-			matchOn: { check: matchOnList },
-		}),
-	},
-	agent: {
-		check: objectOf({
-			fields: { check: fieldList(MANAGED_HALO_FIELDS) },
-			matchOn: { check: matchOnList },
-			teamAccess: {
-				check: objectOf({
-					canBeAssigned: { required: true, check: booleanValue },
-					seeUnassigned: { required: true, check: booleanValue },
-					seeOthers: { required: true, check: booleanValue },
-				}),
-			},
-			defaultTeam: { check: stringOf({ nonEmpty: true }) },
-		}),
-	},
-	roleMappings: { check: arrayOf(roleMapping) },
-	onboarding: {
-		check: objectOf({
-			ticketTypeId: { required: true, check: wholeNumber },
-			templateId: { check: wholeNumber },
-			summary: { check: textWithPlaceholders },
-			details: { check: textWithPlaceholders },
-			fields: { check: fieldList(['id']) },
-		}),
-	},
+	user: { check: userConfig },
+	agent: { check: agentConfig },
+	roleMappings: { check: roleMappingsConfig },
+	onboarding: { check: onboardingConfig },
 });
 
 /** Each matchOn field must be one the mapping fills, or records could never match on it. */
@@ -236,6 +88,7 @@ export function resolveConfig(config: MappingConfig): ResolvedConfig {
 			defaultSiteId: user.defaultSiteId,
 			defaultUserRoleId: user.defaultUserRoleId,
 			matchOn: [...(user.matchOn ?? DEFAULT_MATCH_ON.user)],
+			...(user.unmatched !== undefined ? { unmatched: user.unmatched } : {}),
 		},
 		agent: {
 			fields: mergeFieldMappings(DEFAULT_AGENT_FIELDS, agent.fields),

@@ -5,7 +5,13 @@
  */
 import type { ConfigIssue } from './ConfigError';
 
-export type Checker = (value: unknown, path: string, issues: ConfigIssue[]) => void;
+export interface Checker {
+	(value: unknown, path: string, issues: ConfigIssue[]): void;
+	/** The keys an `objectOf` checker accepts (kept through `refine`), for tests that compare it with the type. */
+	shape?: Record<string, KeySpec>;
+	/** The element checker of an `arrayOf`. */
+	item?: Checker;
+}
 
 export interface KeySpec {
 	check: Checker;
@@ -24,13 +30,14 @@ export function childPath(base: string, key: string | number): string {
 /** An object with exactly these keys; unknown keys are reported so typos do not pass silently. */
 export function objectOf(shape: Record<string, KeySpec>): Checker {
 	const allowed = Object.keys(shape);
-	return (value, path, issues) => {
+	const checker: Checker = (value, path, issues) => {
 		if (!isPlainObject(value)) {
 			issues.push({ path, message: 'must be an object' });
 			return;
 		}
+		// Own keys of the shape only: "constructor" or "toString" is as unknown as any typo.
 		for (const key of Object.keys(value)) {
-			if (!(key in shape)) {
+			if (!Object.prototype.hasOwnProperty.call(shape, key)) {
 				issues.push({
 					path: childPath(path, key),
 					message: `is an unknown key (expected one of: ${allowed.join(', ')})`,
@@ -47,10 +54,12 @@ export function objectOf(shape: Record<string, KeySpec>): Checker {
 			spec.check(child, childPath(path, key), issues);
 		}
 	};
+	checker.shape = shape;
+	return checker;
 }
 
 export function arrayOf(item: Checker, options: { nonEmpty?: boolean } = {}): Checker {
-	return (value, path, issues) => {
+	const checker: Checker = (value, path, issues) => {
 		if (!Array.isArray(value)) {
 			issues.push({ path, message: 'must be an array' });
 			return;
@@ -58,6 +67,8 @@ export function arrayOf(item: Checker, options: { nonEmpty?: boolean } = {}): Ch
 		if (options.nonEmpty && value.length === 0) issues.push({ path, message: 'must not be empty' });
 		value.forEach((element, i) => item(element, childPath(path, i), issues));
 	};
+	checker.item = item;
+	return checker;
 }
 
 /** A string; `pattern` adds a format check described by `expected`. */
@@ -103,9 +114,12 @@ export function oneOf(values: readonly string[], what: string): Checker {
 
 /** Runs `base`, then `extra` only when `base` found nothing (so cross-checks see well-typed input). */
 export function refine(base: Checker, extra: Checker): Checker {
-	return (value, path, issues) => {
+	const checker: Checker = (value, path, issues) => {
 		const before = issues.length;
 		base(value, path, issues);
 		if (issues.length === before) extra(value, path, issues);
 	};
+	checker.shape = base.shape;
+	checker.item = base.item;
+	return checker;
 }

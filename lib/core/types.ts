@@ -1,4 +1,12 @@
-/** The mapping configuration and the items passed between nodes (DESIGN.md; saved workflows depend on these shapes). */
+/**
+ * The mapping configuration and the items passed between nodes
+ * (docs/mapping-config.md, docs/items.md; saved workflows depend on these shapes).
+ */
+import type { AgentConfig, TeamAccess } from './mappingConfig/agent';
+import type { FieldMapping } from './mappingConfig/names';
+import type { OnboardingConfig } from './mappingConfig/onboarding';
+import type { RoleMapping } from './mappingConfig/roleMappings';
+import type { SiteRule, UserConfig } from './mappingConfig/user';
 
 export const OKTA_STATUSES = [
 	'STAGED',
@@ -19,65 +27,19 @@ export const DEFAULT_ACTIVE_STATUSES: OktaStatus[] = [
 	'RECOVERY',
 ];
 
-export interface FieldMapping {
-	/** Halo field, e.g. "emailaddress", "team", "site_id". */
-	halo: string;
-	/** Path "profile.email", "id", "status", or template "{{profile.firstName}} {{profile.lastName}}". */
-	okta: string;
-	/** Set on create only. */
-	dontUpdate?: boolean;
-	/** Write even when the Okta value is empty (default: skip empty). */
-	populateEmpty?: boolean;
-}
+export type { FieldMapping } from './mappingConfig/names';
+export type { Filter, FilterOp, SiteRule, UserConfig } from './mappingConfig/user';
+export type { AgentConfig, TeamAccess } from './mappingConfig/agent';
+export type { RoleMapping } from './mappingConfig/roleMappings';
+export type { OnboardingConfig } from './mappingConfig/onboarding';
 
-/** Halo's "Site/Agent Mappings" (OktaMapping). */
-export interface SiteRule {
-	group?: string;
-	appId?: string;
-	siteId: number;
-	statuses?: OktaStatus[];
-	userRoleId?: number;
-	newUsersOnly?: boolean;
-}
-
-/** Halo's "Advanced" tab. */
-export interface RoleMapping {
-	group: string;
-	agentRoleId?: string;
-	cabId?: number;
-	userRoleId?: number;
-}
-
-export interface TeamAccess {
-	canBeAssigned: boolean;
-	seeUnassigned: boolean;
-	seeOthers: boolean;
-}
-
+/** The JSON mapping configuration (docs/mapping-config.md); one module per section under mappingConfig/. */
 export interface MappingConfig {
 	activeStatuses?: OktaStatus[];
-	user?: {
-		fields?: FieldMapping[];
-		siteRules?: SiteRule[];
-		defaultSiteId?: number;
-		defaultUserRoleId?: number;
-		matchOn?: string[];
-	};
-	agent?: {
-		fields?: FieldMapping[];
-		matchOn?: string[];
-		teamAccess?: TeamAccess;
-		/** Halo team NAME for agents whose `team` mapping gives no Halo team. */
-		defaultTeam?: string;
-	};
+	user?: UserConfig;
+	agent?: AgentConfig;
 	roleMappings?: RoleMapping[];
-	onboarding?: {
-		ticketTypeId: number;
-		templateId?: number;
-		summary?: string;
-		details?: string;
-		fields?: FieldMapping[];
-	};
+	onboarding?: OnboardingConfig;
 }
 
 export type Target = 'user' | 'agent';
@@ -170,6 +132,8 @@ export interface ResolvedConfig {
 		defaultSiteId?: number;
 		defaultUserRoleId?: number;
 		matchOn: string[];
+		/** Unset means the default site. */
+		unmatched?: UserConfig['unmatched'];
 	};
 	agent: {
 		fields: FieldMapping[];
@@ -178,7 +142,7 @@ export interface ResolvedConfig {
 		defaultTeam?: string;
 	};
 	roleMappings: RoleMapping[];
-	onboarding?: MappingConfig['onboarding'];
+	onboarding?: OnboardingConfig;
 }
 
 /** A Halo team as `GET /api/Team` lists it (only what the mapping needs). */

@@ -25,9 +25,7 @@ export interface OnboardingRequest {
 }
 
 export type OnboardingOutcome =
-	| { ticket: { id: number; summary: string } }
-	| { skipped: string }
-	| { error: Error };
+	{ ticket: { id: number; summary: string } } | { skipped: string } | { error: Error };
 
 export interface OnboardingOptions {
 	/** Tickets per POST. */

@@ -9,6 +9,7 @@ import type {
 	IHttpRequestHelper,
 	ILoadOptionsFunctions,
 	INode,
+	INodeProperties,
 	INodePropertyOptions,
 	JsonObject,
 } from 'n8n-workflow';
@@ -171,3 +172,15 @@ export const haloLoadOptions = {
 	getHaloTicketTypes: loader((c) => c.listTicketTypes()),
 	getHaloTemplates: loader((c) => c.listTemplates()),
 };
+
+/** The "Batch Size" option of the nodes that write to Halo (Halo saves a JSON array per POST). */
+export function batchSizeOption(description: string, maxValue = 100): INodeProperties {
+	return {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue },
+		default: 50,
+		description,
+	};
+}

@@ -9,8 +9,8 @@ import { failedItem } from '../../lib/halo/failedItem';
 import { runRoleMappings } from '../../lib/halo/roles';
 import type { RoleOutcome } from '../../lib/halo/roles';
 import { errorText, haloClientFor, haloNodeError } from '../../lib/n8n/halo';
-import { readMappingConfig } from '../../lib/n8n/mappingConfig';
-import { NO_OKTA_AUTHENTICATION, usesOktaCredential } from '../../lib/n8n/okta';
+import { readMappingConfig } from '../../lib/n8n/mappingConfig/read';
+import { readUiRoleMappings } from '../../lib/n8n/mappingConfig/roleMappings';
 
 export async function applyRoleMappings(
 	context: IExecuteFunctions,
@@ -53,39 +53,4 @@ export async function applyRoleMappings(
 			return { json: failedItem({ ...item.json, roles }, roles.error), pairedItem: { item: i } };
 		}),
 	];
-}
-
-/** The UI rows as a MappingConfig fragment; empty choices are unset, and the validator judges the rest. */
-export function readUiRoleMappings(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const fromOkta = usesOktaCredential(
-		context.getNodeParameter('authentication', itemIndex, NO_OKTA_AUTHENTICATION),
-	);
-	const rows =
-		(context.getNodeParameter('roleMappings.mapping', itemIndex, []) as IDataObject[]) ?? [];
-	return {
-		roleMappings: rows.map((row) => {
-			const mapping: IDataObject = {
-				group: String((fromOkta ? row.oktaGroupId : row.group) ?? '').trim(),
-			};
-			if (isChosen(row.agentRoleId)) mapping.agentRoleId = String(row.agentRoleId).trim();
-			if (isChosen(row.cabId)) mapping.cabId = numberish(row.cabId);
-			if (isChosen(row.userRoleId)) mapping.userRoleId = numberish(row.userRoleId);
-			return mapping;
-		}),
-	};
-}
-
-function isChosen(value: unknown): boolean {
-	return (
-		value !== undefined &&
-		value !== null &&
-		String(value).trim() !== '' &&
-		String(value).trim() !== '0'
-	);
-}
-
-function numberish(value: unknown): IDataObject[string] {
-	return typeof value === 'string' && /^\s*\d+\s*$/.test(value)
-		? Number(value)
-		: (value as IDataObject[string]);
 }

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { batchSizeOption, configSourceProperties } from '../../lib/n8n/mappingConfig';
+import { batchSizeOption } from '../../lib/n8n/halo';
+import { configSourceProperties } from '../../lib/n8n/mappingConfig/read';
+import { roleMappingsProperty } from '../../lib/n8n/mappingConfig/roleMappings';
 import { oktaAuthenticationProperty } from '../../lib/n8n/okta';
 
 const EXAMPLE_CONFIG = `{
@@ -10,8 +12,6 @@ const EXAMPLE_CONFIG = `{
     { "group": "Managers", "userRoleId": 2 }
   ]
 }`;
-
-const ui = { show: { configSource: ['ui'] } };
 
 export const properties: INodeProperties[] = [
 	...configSourceProperties().map((property) =>
@@ -36,71 +36,7 @@ export const properties: INodeProperties[] = [
 			description: 'No Okta credential needed; names match regardless of case',
 		},
 	),
-	{
-		displayName: 'Role Mappings',
-		name: 'roleMappings',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Role Mapping',
-		default: {},
-		description:
-			"Halo's Advanced tab: members of the Okta group get these; people who leave the group lose them. Roles and CABs that no mapping names are never touched.",
-		displayOptions: ui,
-		options: [
-			{
-				displayName: 'Mapping',
-				name: 'mapping',
-				values: [
-					{
-						displayName: 'Group',
-						name: 'group',
-						type: 'string',
-						default: '',
-						placeholder: 'Service Desk',
-						description: 'Okta group name or ID (names match regardless of case)',
-						displayOptions: { show: { '/authentication': ['none'] } },
-					},
-					{
-						displayName: 'Group Name or ID',
-						name: 'oktaGroupId',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getOktaGroups' },
-						default: '',
-						description:
-							'Okta group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-						displayOptions: { hide: { '/authentication': ['none'] } },
-					},
-					{
-						displayName: 'Halo Agent Role Name or ID',
-						name: 'agentRoleId',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getAgentRoleChoices' },
-						default: '',
-						description:
-							'Agent role given to agents in the group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Halo CAB Name or ID',
-						name: 'cabId',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCabChoices' },
-						default: '',
-						description:
-							'Change advisory board that agents in the group belong to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Halo User Role Name or ID',
-						name: 'userRoleId',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getUserRoleChoices' },
-						default: '',
-						description:
-							'User role given to end users in the group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-				],
-			},
-		],
-	},
+	roleMappingsProperty(),
 	{
 		displayName: 'Dry Run',
 		name: 'dryRun',

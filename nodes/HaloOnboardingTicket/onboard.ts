@@ -13,7 +13,8 @@ import { failedItem } from '../../lib/halo/failedItem';
 import { runOnboarding } from '../../lib/halo/onboarding';
 import type { OnboardingOutcome, OnboardingRequest } from '../../lib/halo/onboarding';
 import { errorText, haloClientFor, haloNodeError } from '../../lib/n8n/halo';
-import { readMappingConfig } from '../../lib/n8n/mappingConfig';
+import { readUiOnboarding } from '../../lib/n8n/mappingConfig/onboarding';
+import { readMappingConfig } from '../../lib/n8n/mappingConfig/read';
 
 export async function createOnboardingTickets(
 	context: IExecuteFunctions,
@@ -81,42 +82,9 @@ function readSettings(context: IExecuteFunctions, index: number): OnboardingSett
 	return settings;
 }
 
-/** The UI fields as a MappingConfig fragment; the validator judges the values. */
-function readUiOnboarding(context: IExecuteFunctions, index: number): IDataObject {
-	const param = (name: string, fallback: unknown) =>
-		context.getNodeParameter(name, index, fallback);
-	const onboarding: IDataObject = { ticketTypeId: numberish(param('ticketTypeId', '')) };
-	const templateId = param('templateId', '');
-	if (templateId !== '' && templateId !== 0 && templateId !== '0')
-		onboarding.templateId = numberish(templateId);
-	for (const name of ['summary', 'details']) {
-		const text = String(param(name, '') ?? '');
-		if (text.trim() !== '') onboarding[name] = text;
-	}
-	const rows = (param('ticketFields.mapping', []) as IDataObject[]) ?? [];
-	if (rows.length > 0) {
-		onboarding.fields = rows.map((row) => {
-			const field: IDataObject = {
-				halo: String(row.halo ?? '').trim(),
-				okta: String(row.okta ?? '').trim(),
-			};
-			if (row.populateEmpty === true) field.populateEmpty = true;
-			return field;
-		});
-	}
-	return { onboarding };
-}
-
 function outputOf(json: IDataObject, outcome: OnboardingOutcome | undefined): IDataObject {
 	if (!outcome) return { ...json };
 	if ('ticket' in outcome) return { ...json, ticketId: outcome.ticket.id, ticket: outcome.ticket };
 	if ('skipped' in outcome) return { ...json, skipped: outcome.skipped };
 	return failedItem(json, errorText(outcome.error));
 }
-
-function numberish(value: unknown): IDataObject[string] {
-	return typeof value === 'string' && /^\s*\d+\s*$/.test(value)
-		? Number(value)
-		: (value as IDataObject[string]);
-}
-

@@ -1,10 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	batchSizeOption,
-	configSourceProperties,
-	matchOnProperty,
-} from '../../lib/n8n/mappingConfig';
+import { batchSizeOption } from '../../lib/n8n/halo';
+import { configSourceProperties } from '../../lib/n8n/mappingConfig/read';
+import { matchOnProperty } from '../../lib/n8n/mappingConfig/targetFields';
 
 const EXAMPLE_CONFIG = `{
   "user": { "matchOn": ["oktaid", "emailaddress"] },

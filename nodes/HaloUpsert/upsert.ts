@@ -14,7 +14,7 @@ import { failedItem } from '../../lib/halo/failedItem';
 import { runUpsert } from '../../lib/halo/upsert';
 import type { UpsertInput, UpsertOutcome, UpsertRun } from '../../lib/halo/upsert';
 import { haloClientFor, haloNodeError } from '../../lib/n8n/halo';
-import { readMappingConfig, readUiMappingConfig } from '../../lib/n8n/mappingConfig';
+import { readMappingConfig, readUiMappingConfig } from '../../lib/n8n/mappingConfig/read';
 
 interface Options {
 	batchSize?: number;
@@ -111,7 +111,14 @@ function outputJson(outcome: UpsertOutcome): IDataObject {
 function failedRun(inputs: readonly UpsertInput[], message: string): UpsertRun {
 	const outcomes = inputs.map(({ index, item }) =>
 		failedItem(
-			{ index, target: item.target, haloId: null, changes: {}, okta: item.okta, record: item.record },
+			{
+				index,
+				target: item.target,
+				haloId: null,
+				changes: {},
+				okta: item.okta,
+				record: item.record,
+			},
 			message,
 			'failed',
 		),

@@ -1,13 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	activeStatusesProperty,
-	configSourceProperties,
-	defaultTeamProperty,
-	fieldMappingsProperty,
-	siteRulesProperties,
-	teamAccessProperty,
-} from '../../lib/n8n/mappingConfig';
+import { defaultTeamProperty, teamAccessProperty } from '../../lib/n8n/mappingConfig/agent';
+import { activeStatusesProperty, configSourceProperties } from '../../lib/n8n/mappingConfig/read';
+import { fieldMappingsProperty } from '../../lib/n8n/mappingConfig/targetFields';
+import { siteRulesProperties } from '../../lib/n8n/mappingConfig/user';
 
 const EXAMPLE_CONFIG = `{
   "user": {

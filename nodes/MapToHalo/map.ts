@@ -9,7 +9,7 @@ import { resolveConfig } from '../../lib/core/config';
 import { mapOktaUser } from '../../lib/core/mapUser';
 import type { HaloTeam, OktaUser, ResolvedConfig, Target } from '../../lib/core/types';
 import { errorText, haloClientFor, haloNodeError } from '../../lib/n8n/halo';
-import { readMappingConfig, readUiMappingConfig } from '../../lib/n8n/mappingConfig';
+import { readMappingConfig, readUiMappingConfig } from '../../lib/n8n/mappingConfig/read';
 
 export async function mapToHalo(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();

@@ -7,7 +7,8 @@ import type { INode } from 'n8n-workflow';
 import { HaloApiError } from '../../lib/halo/HaloApiError';
 import { HaloConnectionError } from '../../lib/halo/HaloConnectionError';
 import { haloNodeError, toOptions } from '../../lib/n8n/halo';
-import { fieldMappingsFromUi, siteRulesFromUi } from '../../lib/n8n/mappingConfig';
+import { fieldMappingsFromUi } from '../../lib/n8n/mappingConfig/targetFields';
+import { siteRulesFromUi } from '../../lib/n8n/mappingConfig/user';
 
 const node: INode = {
 	id: '1',

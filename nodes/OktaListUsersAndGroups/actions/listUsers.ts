@@ -72,4 +72,3 @@ function latest(a: string | undefined, b: string | undefined): string | undefine
 	if (times.length === 0) return undefined;
 	return times.reduce((x, y) => (Date.parse(x) >= Date.parse(y) ? x : y));
 }
-
