@@ -1,5 +1,5 @@
 /**
- * DESIGN §Performance targets as PASS/FAIL lines, from the measured runs of
+ * The performance targets (docs/requests.md) as PASS/FAIL lines, from the measured runs of
  * our workflow. Bounds are computed from the run itself (records Halo held
  * before it, changes it made, the org's groups), never fixed numbers.
  */
@@ -85,7 +85,7 @@ export function designChecks(
 		},
 		{
 			name: 'Okta group membership read per group, not per user',
-			// DESIGN lets a handful of users (fewer than groups) be read per user; a full listing never.
+			// docs/requests.md lets a handful of users (fewer than groups) be read per user; a full listing never.
 			pass: ours.runs.every(
 				(run) =>
 					perUserGroupReads(run) < run.okta.groups &&

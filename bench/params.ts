@@ -1,5 +1,5 @@
 /**
- * What the benchmark runs with. Defaults follow DESIGN §Performance targets
+ * What the benchmark runs with. Defaults follow the performance targets (docs/requests.md)
  * (10,000 users, 50 groups); `node build/bench/run.js --users 2000 --sizes 1000,2000`
  * shrinks it for a quick look. Nothing here is a result: every figure in the
  * report is measured.

@@ -1,7 +1,7 @@
 /**
  * The report: a console table while the run is fresh, and bench/results.md
  * with the date, machine, parameters, ours-vs-baseline ratios per scenario,
- * the request paths each side sent, the memory curve and the DESIGN checks.
+ * the request paths each side sent, the memory curve and the performance-target checks (docs/requests.md).
  */
 import type { Check } from './checks';
 import { TARGET_USERS } from './checks';
@@ -257,6 +257,13 @@ export function markdownReport(results: BenchResults): string {
 			'',
 		);
 	}
-	sections.push('## DESIGN targets', '', '```', ...checkLines(results.checks), '```', '');
+	sections.push(
+		'## Performance targets (docs/requests.md)',
+		'',
+		'```',
+		...checkLines(results.checks),
+		'```',
+		'',
+	);
 	return sections.join('\n');
 }

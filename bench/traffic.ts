@@ -3,7 +3,7 @@
  * per route (ids folded to `{id}`), Halo writes and the records they carried,
  * Halo searches, and Okta calls per rate-limit bucket.
  */
-import type { LoggedRequest } from '../emulators/shared/server';
+import type { LoggedRequest } from '../emulators/server';
 import { bucketOf, type RateLimitBucket } from '../emulators/okta/rateLimit';
 
 export interface Traffic {

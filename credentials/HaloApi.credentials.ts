@@ -19,7 +19,7 @@ import { fetchHaloAccessToken } from '../lib/n8n/halo';
 export class HaloApi implements ICredentialType {
 	name = 'haloApi';
 
-	// DESIGN.md fixes this display name (saved credentials show it).
+	// docs/public-surface.md fixes this display name (saved credentials show it).
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
 	displayName = 'Halo API (ITSM / PSA / Service Desk)';
 

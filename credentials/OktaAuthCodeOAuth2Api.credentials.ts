@@ -14,7 +14,7 @@ export class OktaAuthCodeOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	// DESIGN.md fixes this display name (saved credentials show it).
+	// docs/public-surface.md fixes this display name (saved credentials show it).
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-oauth2, n8n-nodes-base/cred-class-field-display-name-missing-api
 	displayName = 'Okta OAuth2 (Authorization Code)';
 

@@ -9,7 +9,7 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 export class OktaEventHookApi implements ICredentialType {
 	name = 'oktaEventHookApi';
 
-	// DESIGN.md fixes this display name (saved credentials show it).
+	// docs/public-surface.md fixes this display name (saved credentials show it).
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
 	displayName = 'Okta Event Hook Secret';
 

@@ -23,7 +23,7 @@ import { DEFAULT_SERVICE_APP_SCOPES, fetchServiceAppToken } from '../lib/okta/se
 export class OktaServiceAppApi implements ICredentialType {
 	name = 'oktaServiceAppApi';
 
-	// DESIGN.md fixes this display name (saved credentials show it).
+	// docs/public-surface.md fixes this display name (saved credentials show it).
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
 	displayName = 'Okta Service App (Private Key JWT)';
 

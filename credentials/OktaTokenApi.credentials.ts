@@ -14,7 +14,7 @@ import { normalizeOrgUrl } from '../lib/okta/orgUrl';
 export class OktaTokenApi implements ICredentialType {
 	name = 'oktaTokenApi';
 
-	// DESIGN.md fixes this display name (saved credentials show it).
+	// docs/public-surface.md fixes this display name (saved credentials show it).
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
 	displayName = 'Okta API Token';
 

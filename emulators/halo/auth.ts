@@ -9,7 +9,7 @@
  * `{auth_url}/token`.
  */
 import { randomBytes } from 'node:crypto';
-import type { EmulatorRequest, EmulatorResponse } from '../shared/server';
+import type { EmulatorRequest, EmulatorResponse } from '../server';
 
 export interface AuthSettings {
 	clientId: string;

@@ -7,7 +7,7 @@
  * were sent.
  */
 import { randomUUID } from 'node:crypto';
-import type { EmulatorRequest, EmulatorResponse } from '../shared/server';
+import type { EmulatorRequest, EmulatorResponse } from '../server';
 import type { EntityDef, Row } from './entities/entity';
 import { haloError, HaloHttpError } from './errors';
 import { listAnswer } from './lists';

@@ -10,7 +10,7 @@
  * The emulator uses each where Halo would, and `ErrorInjector` forces any shape
  * on any request so clients can be tested against all of them.
  */
-import type { EmulatorRequest, EmulatorResponse } from '../shared/server';
+import type { EmulatorRequest, EmulatorResponse } from '../server';
 
 export type HaloErrorShape = 'resultCode' | 'ClassName' | 'Message' | 'error' | 'text';
 

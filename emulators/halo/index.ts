@@ -5,8 +5,8 @@
  * rate limit with plain-text 429s, Halo's varied error bodies, and the
  * latency, faults and request log of the shared HTTP core.
  */
-import type { EmulatorRequest } from '../shared/server';
-import { EmulatorServer } from '../shared/server';
+import type { EmulatorRequest } from '../server';
+import { EmulatorServer } from '../server';
 import { TokenIssuer } from './auth';
 import { ErrorInjector, type InjectedError } from './errors';
 import {

@@ -3,7 +3,7 @@
  * 5 minutes, some tenants 700). Refusals are plain-text 429s with no
  * rate-limit headers, so clients cannot know when to retry and must back off.
  */
-import type { EmulatorResponse } from '../shared/server';
+import type { EmulatorResponse } from '../server';
 
 export interface RateLimitOptions {
 	max: number;

@@ -1,5 +1,5 @@
 /** Registers Halo's endpoints on the HTTP core; paths match case-insensitively, as IIS does. */
-import type { EmulatorServer } from '../shared/server';
+import type { EmulatorServer } from '../server';
 import { authInfo, type TokenIssuer } from './auth';
 import { deleteHandler, getHandler, listHandler, saveHandler, type CrudOptions } from './crud';
 import { agentDef, ENTITIES } from './entities';

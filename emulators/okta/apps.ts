@@ -3,7 +3,7 @@
  * paging), one app, and its assigned users (`limit` ≤ 500, `q`,
  * `expand=user` embeds the Okta user).
  */
-import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../shared/server';
+import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../server';
 import type { EmulatorContext } from './context';
 import { errors } from './errors';
 import { linkHeader, pageOf, readLimit } from './paging';

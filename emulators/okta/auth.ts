@@ -5,7 +5,7 @@
  * callers also need the endpoint's scope (403 E0000006 with a
  * `WWW-Authenticate` naming it, as Okta answers).
  */
-import type { EmulatorRequest, EmulatorResponse } from '../shared/server';
+import type { EmulatorRequest, EmulatorResponse } from '../server';
 import type { EmulatorContext } from './context';
 import { errors } from './errors';
 import { SUPPORTED_ALGORITHMS } from './jwt';

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import type { EmulatorResponse } from '../shared/server';
+import type { EmulatorResponse } from '../server';
 
 export interface OktaErrorBody {
 	errorCode: string;

@@ -3,7 +3,7 @@
  * INACTIVE), activate, deactivate and verify (the real one-time GET to the
  * hook's URI). The auth header's value is write-only, never answered back.
  */
-import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../shared/server';
+import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../server';
 import { callerOf } from './auth';
 import type { EmulatorContext } from './context';
 import { verifyHookEndpoint } from './eventDelivery';

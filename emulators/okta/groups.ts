@@ -2,7 +2,7 @@
  * `/api/v1/groups`: list (`q`, `search`, `filter`, `limit`/`after` with Link
  * paging, `expand=stats`), one group, and its members (limit ≤ 1000).
  */
-import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../shared/server';
+import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../server';
 import type { EmulatorContext } from './context';
 import { errors } from './errors';
 import { readPath } from './filter';

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { EmulatorServer } from '../shared/server';
+import { EmulatorServer } from '../server';
 import { registerAppRoutes } from './apps';
 import { authorizeApiCall } from './auth';
 import type { EmulatorContext } from './context';

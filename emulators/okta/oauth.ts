@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../shared/server';
+import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../server';
 import {
 	assertionIssuer,
 	JWT_BEARER_ASSERTION_TYPE,

@@ -3,7 +3,7 @@
  * (the last id of the previous page); the answer carries absolute
  * `Link: <…>; rel="self"` and, when more items follow, `<…>; rel="next"`.
  */
-import type { EmulatorRequest } from '../shared/server';
+import type { EmulatorRequest } from '../server';
 import { indexAfter } from './sorted';
 
 export interface LimitRule {

@@ -3,7 +3,7 @@
  * both are given) into a predicate, or the 400 E0000031 Okta answers for an
  * expression it does not support.
  */
-import type { EmulatorRequest, EmulatorResponse } from '../shared/server';
+import type { EmulatorRequest, EmulatorResponse } from '../server';
 import { errors } from './errors';
 import {
 	compileQuery,

@@ -3,7 +3,7 @@
  * `search` with `sortBy`, `q`; DEPROVISIONED users only with a filter or
  * search), one user by id or login, `/users/me`, and a user's groups.
  */
-import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../shared/server';
+import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../server';
 import { callerOf } from './auth';
 import type { EmulatorContext } from './context';
 import { errors } from './errors';

@@ -1,12 +1,12 @@
 /**
- * Okta event hook deliveries → trigger items (DESIGN.md "Trigger → List").
+ * Okta event hook deliveries → trigger items (docs/items.md "Trigger → List").
  * Pure: the node passes the request body, the chosen event types and a plain
  * object from workflow static data that remembers the uuids already seen.
  */
 
 export const EVENT_HOOK_DELIVERY_TYPE = 'com.okta.event_hook';
 
-/** Default event types of the trigger (DESIGN.md). */
+/** Default event types of the trigger (docs/public-surface.md). */
 export const DEFAULT_EVENT_TYPES = ['user.lifecycle.create', 'user.lifecycle.activate'];
 
 /**

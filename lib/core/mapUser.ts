@@ -1,4 +1,4 @@
-/** "Map to Halo": one Okta user → the Halo user or agent record the Upsert should make true (DESIGN "Map → Upsert"). */
+/** "Map to Halo": one Okta user → the Halo user or agent record the Upsert should make true (docs/items.md "Map → Upsert"). */
 import { findTeam, teamMembership } from './agentTeam';
 import { EMAIL_FIELD, readFieldValue } from './fields';
 import { findSiteRule } from './siteRules';

@@ -29,7 +29,7 @@ export type OktaAuthentication = 'apiToken' | 'serviceApp' | 'oAuth2';
 /** The `authentication` value of nodes whose Okta credential is optional: no Okta call, no credential. */
 export const NO_OKTA_AUTHENTICATION = 'none';
 
-/** The `authentication` values, their labels and credential types (DESIGN.md; saved workflows depend on all of them). */
+/** The `authentication` values, their labels and credential types (docs/public-surface.md; saved workflows depend on all of them). */
 const OKTA_AUTHENTICATIONS: ReadonlyArray<{
 	value: OktaAuthentication;
 	name: string;

@@ -63,7 +63,7 @@ describe('parseDelivery', () => {
 });
 
 describe('eventHookItems', () => {
-	test('one item per matching event, in the DESIGN.md shape', () => {
+	test('one item per matching event, in the docs/items.md shape', () => {
 		const event = userEvent('u-1', 'user.lifecycle.create', '00uA');
 		const items = eventHookItems(delivery([event]), { eventTypes: DEFAULTS, memory: {} });
 		assert.deepEqual(items, [

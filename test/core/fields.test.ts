@@ -8,7 +8,7 @@ import {
 } from '../../lib/core/fields';
 import { oktaUser } from './coreFixtures';
 
-describe('default field mappings (DESIGN.md)', () => {
+describe('default field mappings (docs/mapping-config.md)', () => {
 	test('user', () => {
 		assert.deepEqual(
 			DEFAULT_USER_FIELDS.map((f) => `${f.halo}<-${f.okta}`),

@@ -79,7 +79,7 @@ function resolve(expression: string, credentials: ICredentialDataDecryptedObject
 }
 
 describe('haloApi credential', () => {
-	test('fields as DESIGN.md names them; the token is hidden and expirable; the secret is a password', () => {
+	test('fields as docs/public-surface.md names them; the token is hidden and expirable; the secret is a password', () => {
 		assert.equal(credential.name, 'haloApi');
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 		assert.deepEqual(Object.keys(byName).sort(), [

@@ -1,5 +1,5 @@
 /**
- * The four Okta credentials as n8n uses them: fields (names fixed by DESIGN.md),
+ * The four Okta credentials as n8n uses them: fields (names fixed by docs/public-surface.md),
  * `authenticate`, the service app's `preAuthentication`, and each credential
  * test request run the way n8n's credential tester does, against the emulator.
  */
@@ -230,7 +230,7 @@ describe('Okta credentials', () => {
 			...extra,
 		});
 
-		test('fields as DESIGN.md names them; the token is hidden, expirable and a password', () => {
+		test('fields as docs/public-surface.md names them; the token is hidden, expirable and a password', () => {
 			const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 			assert.deepEqual(Object.keys(byName).sort(), [
 				'accessToken',

@@ -53,7 +53,7 @@ describe('Map to Halo (n8n engine)', () => {
 	const users = generateOktaUsers(40, 21);
 	const start = (list: unknown[] = users) => list.map((json) => ({ json: json as IDataObject }));
 
-	test('users from JSON: DESIGN items, pairedItem, no Halo credential and no Halo call', async () => {
+	test('users from JSON: items as docs/items.md shapes them, pairedItem, no Halo credential and no Halo call', async () => {
 		halo.server.clearLog();
 		const result = await runWorkflow(
 			workflow({ target: 'user', configSource: 'json', configJson: JSON.stringify(SITE_JSON) }),

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 
 import { startOktaEmulator } from '../../../emulators/okta';
 import type { OktaEmulator } from '../../../emulators/okta';
-import type { LoggedRequest } from '../../../emulators/shared/server';
+import type { LoggedRequest } from '../../../emulators/server';
 import { runWorkflow } from '../../helpers/n8nEngine';
 import type { CredentialStore } from '../../helpers/n8nEngine';
 import { LIST, scheduledList } from './workflow';

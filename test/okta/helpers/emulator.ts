@@ -2,7 +2,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
 
-import type { LoggedRequest } from '../../../emulators/shared/server';
+import type { LoggedRequest } from '../../../emulators/server';
 import type { OktaEmulator } from '../../../emulators/okta';
 
 /** API and OAuth requests the emulator saw since `from` (an index into its log). */
