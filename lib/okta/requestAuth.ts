@@ -31,12 +31,6 @@ export function accessTokenHeaders(
 	return { Authorization: `Bearer ${token.accessToken}` };
 }
 
-/** An API token (SSWS) on every request; for scripts and tests outside n8n. */
-export function withApiToken(send: RequestFn, apiToken: string): RequestFn {
-	return (request) =>
-		send({ ...request, headers: { ...request.headers, Authorization: `SSWS ${apiToken}` } });
-}
-
 /**
  * Service-app authentication outside n8n: fetches the token once, reuses it
  * until shortly before it expires, fetches again after a 401. (In n8n the

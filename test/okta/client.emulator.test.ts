@@ -4,8 +4,7 @@ import { startOktaEmulator } from '../../emulators/okta';
 import type { OktaEmulator } from '../../emulators/okta';
 import { OktaApiError } from '../../lib/okta/OktaApiError';
 import { OktaClient } from '../../lib/okta/OktaClient';
-import { withApiToken } from '../../lib/okta/requestAuth';
-import { fetchRequestFn } from './helpers/fetchRequestFn';
+import { fetchRequestFn, withApiToken } from './helpers/fetchRequestFn';
 import { requestBound } from './helpers/emulator';
 
 const api = (okta: OktaEmulator, retry = {}) =>

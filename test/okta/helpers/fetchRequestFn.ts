@@ -1,7 +1,13 @@
-/** HTTP helpers for the Okta client tests: the shared fetch RequestFn, request recording, JWT decoding. */
+/** HTTP helpers for the Okta client tests: the shared fetch RequestFn, API-token auth, request recording, JWT decoding. */
 import type { HttpRequest, RequestFn } from '../../../lib/http/types';
 
 export { fetchRequestFn } from '../../helpers/fetchRequestFn';
+
+/** An API token (SSWS) on every request, as n8n's API-token credential sends it. */
+export function withApiToken(send: RequestFn, apiToken: string): RequestFn {
+	return (request) =>
+		send({ ...request, headers: { ...request.headers, Authorization: `SSWS ${apiToken}` } });
+}
 
 /** Wraps a RequestFn and records every request, for request-count assertions. */
 export function recording(send: RequestFn): RequestFn & { calls: HttpRequest[] } {
