@@ -7,6 +7,7 @@
  */
 import type { EntityDef, Query, Row } from './entities/entity';
 import { intParam, isTrue } from './entities/entity';
+import { listShaped } from './listShape';
 import type { HaloStore, Table } from './store';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -112,7 +113,11 @@ export function listAnswer<R extends Row>(
 	if (term) records = searchRecords(records, def.searchFields, term);
 	if (def.filter) records = records.filter((r) => def.filter!(r as R, query, store));
 	const result = page(records, query, def.paging);
-	const views = result.records.map((r) => (def.view ? def.view(r as R, query, 'list') : { ...r }));
+	const keep = def.listKeeps?.(query) ?? [];
+	const views = result.records.map((r) => {
+		const view = def.view ? def.view(r as R, query, 'list') : { ...r };
+		return def.listSchema ? listShaped(def.listSchema, view, keep) : view;
+	});
 	if (!def.listKey) return views;
 	return { ...result.page, record_count: result.total, [def.listKey]: views };
 }

@@ -92,6 +92,9 @@ type TaggedError = ErrorObject & { haloSchema?: string };
 interface Loaded {
 	ajv: Ajv;
 	paths: Record<string, Json>;
+	schemas: Json;
+	/** A component schema's validator, compiled on first use. */
+	component(name: string): ValidateFunction;
 }
 
 let loaded: Loaded | undefined;
@@ -155,7 +158,7 @@ function load(): Loaded {
 			return false;
 		},
 	});
-	loaded = { ajv, paths: swagger.paths };
+	loaded = { ajv, paths: swagger.paths, schemas, component };
 	return loaded;
 }
 
@@ -240,4 +243,40 @@ export function validateHaloRequestBody(entityPath: string, body: unknown): Halo
 	// anyOf (nullable references) repeats its branches' errors; keep one of each.
 	const seen = new Set<string>();
 	return issues.filter((i) => (seen.has(i.message) ? false : (seen.add(i.message), true)));
+}
+
+const fieldSets = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The property names of one component schema, e.g. `Users_List`: what Halo's
+ * list answers carry (SOURCES: lists answer the swagger's *list* schemas, not
+ * the full records; see docs/apis.md).
+ */
+export function haloSchemaFields(schemaName: string): ReadonlySet<string> {
+	let fields = fieldSets.get(schemaName);
+	if (!fields) {
+		const schema = load().schemas[schemaName] as { properties?: Json } | undefined;
+		if (!schema?.properties)
+			throw new Error(`halo-swagger.json has no object schema ${schemaName}`);
+		fields = new Set(Object.keys(schema.properties));
+		fieldSets.set(schemaName, fields);
+	}
+	return fields;
+}
+
+/** Every way `records` differ from the component schema `schemaName` (closed at every depth); empty when they fit. */
+export function validateHaloSchemaRecords(schemaName: string, records: unknown[]): HaloSpecIssue[] {
+	const validate = load().component(schemaName);
+	const issues: HaloSpecIssue[] = [];
+	records.forEach((record, i) => {
+		if (validate(record)) return;
+		for (const error of validate.errors ?? []) {
+			const found = issue(
+				{ ...error, instancePath: `/${i}${error.instancePath}` } as TaggedError,
+				schemaName,
+			);
+			if (!issues.some((known) => known.message === found.message)) issues.push(found);
+		}
+	});
+	return issues;
 }

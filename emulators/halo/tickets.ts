@@ -30,6 +30,7 @@ function text(value: unknown): string | undefined {
 
 export const ticketDef: EntityDef<HaloTicketRecord> = {
 	path: 'Tickets',
+	listSchema: 'Faults_List',
 	listKey: 'tickets',
 	paging: 'wrapped',
 	searchFields: ['summary'],

@@ -87,7 +87,9 @@ export interface HaloUserRecord extends HaloRecord {
 	client_id?: number;
 	client_name?: string;
 	emailaddress?: string;
+	/** `oktaid` and `okta_id` are two fields in Halo; lists carry only `okta_id`. */
 	oktaid?: string;
+	okta_id?: string;
 	inactive: boolean;
 	roles: Array<{ id: number; name: string }>;
 }
@@ -111,7 +113,9 @@ export interface HaloAgentTeam {
 export interface HaloAgentRecord extends HaloRecord {
 	name: string;
 	email?: string;
+	/** `oktaid` and `okta_id` are two fields in Halo; lists carry only `okta_id`. */
 	oktaid?: string;
+	okta_id?: string;
 	isdisabled: boolean;
 	team?: string;
 	teams: HaloAgentTeam[];

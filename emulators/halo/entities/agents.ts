@@ -2,10 +2,13 @@
  * `/Agent`: a bare array. Disabled agents are left out unless
  * `includedisabled=true` (`includeenabled=false` drops the enabled ones); the
  * agent the API logs in as only with `includeapiagents=true`; roles only with
- * `includeroles=true` (GET by id always has them). Filters `team_id`, `team`.
+ * `includeroles=true` (GET by id always has them). Filters `team_id`, `team`, `role`.
  * `team` is the default team's name and must name a team; `teams` holds the
  * memberships (`UnameSection`) with Halo's three permissions. `roles` are agent
  * roles with GUID ids; a save replaces them, `add_roles` adds to them.
+ * List items are `Uname_List` (the Okta id is `okta_id`; `roles` only with
+ * `includeroles=true`); `role=GUID` lists the holders of one agent role. GET
+ * by id and save answers are the full `Uname` record with `oktaid` and `okta_id`.
  */
 import { validationError } from '../errors';
 import type { HaloStore } from '../store';
@@ -15,6 +18,7 @@ import {
 	displayName,
 	intParam,
 	isTrue,
+	withBothOktaIds,
 	withoutKeys,
 	type EntityDef,
 } from './entity';
@@ -53,6 +57,9 @@ function membership(
 
 export const agentDef: EntityDef<HaloAgentRecord> = {
 	path: 'Agent',
+	listSchema: 'Uname_List',
+	// Uname_List has no `roles`; Halo adds them when asked (SOURCES, docs/apis.md).
+	listKeeps: (query) => (isTrue(query.get('includeroles')) ? ['roles'] : []),
 	paging: 'none',
 	searchFields: ['name', 'email'],
 	orderBy: 'name',
@@ -64,12 +71,13 @@ export const agentDef: EntityDef<HaloAgentRecord> = {
 		const teamName = query.get('team');
 		if (teamName && !agent.teams.some((m) => m.team_name.toLowerCase() === teamName.toLowerCase()))
 			return false;
+		const roleId = query.get('role')?.trim().toLowerCase();
+		if (roleId && !agent.roles.some((role) => role.id.toLowerCase() === roleId)) return false;
 		return activityFilter(agent.isdisabled, query, 'includedisabled', 'includeenabled');
 	},
 	view(agent, query, mode) {
-		return mode === 'list' && !isTrue(query.get('includeroles'))
-			? withoutKeys(agent, ['roles'])
-			: { ...agent };
+		if (mode === 'one') return withBothOktaIds(agent);
+		return isTrue(query.get('includeroles')) ? { ...agent } : withoutKeys(agent, ['roles']);
 	},
 	prepare(input, existing, store, newId) {
 		const merged: Record<string, unknown> = withoutKeys({ ...existing, ...input }, ['add_roles']);

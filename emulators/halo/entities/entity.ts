@@ -27,6 +27,14 @@ export interface EntityDef<R extends Row = Row> {
 	table(store: HaloStore): Table<R>;
 	/** List filters from the query string (active/inactive, site_id, …). */
 	filter?(record: R, query: Query, store: HaloStore): boolean;
+	/**
+	 * The swagger schema list answers carry (`Users_List`, …): a list item has
+	 * only that schema's fields (plus `listKeeps`). Absent: the swagger has no
+	 * list schema for the entity and lists answer the records as stored.
+	 */
+	listSchema?: string;
+	/** Fields a list keeps beyond its schema because a query parameter asks for them (`includeroles=true`). */
+	listKeeps?(query: Query): string[];
 	/** The record as answered; `one` for GET by id and save answers. */
 	view?(record: R, query: Query, mode: 'list' | 'one'): Record<string, unknown>;
 	/**
@@ -88,4 +96,13 @@ export function withoutKeys<T extends Record<string, unknown>>(
 	const copy: Record<string, unknown> = { ...record };
 	for (const key of keys) delete copy[key];
 	return copy;
+}
+
+/**
+ * A user's or agent's full record (GET by id, save answers): Halo's `Users`
+ * and `Uname` carry both `oktaid` and `okta_id`, two fields, each as it was
+ * last written (null when never written). Lists carry `okta_id` only.
+ */
+export function withBothOktaIds(record: Record<string, unknown>): Record<string, unknown> {
+	return { ...record, oktaid: record.oktaid ?? null, okta_id: record.okta_id ?? null };
 }

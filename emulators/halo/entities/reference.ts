@@ -55,6 +55,7 @@ export function siteClientFields(
 /** `/Site`: `{record_count, sites}`; filters `client_id`, `includeinactive`. */
 export const siteDef: EntityDef<HaloSiteRecord> = {
 	path: 'Site',
+	listSchema: 'Site_List',
 	listKey: 'sites',
 	paging: 'wrapped',
 	searchFields: ['name'],
@@ -80,6 +81,7 @@ export const siteDef: EntityDef<HaloSiteRecord> = {
 /** `/Team`: a bare array; inactive teams only with `includedisabled=true`. Save schema `SectionDetail`. */
 export const teamDef: EntityDef<HaloTeamRecord> = {
 	path: 'Team',
+	listSchema: 'SectionDetail_List',
 	paging: 'none',
 	searchFields: ['name'],
 	orderBy: 'name',
@@ -135,6 +137,7 @@ export const userRoleDef: EntityDef<HaloUserRoleRecord> = {
 /** `/TicketType`: a bare array. Save schema `RequestType`. */
 export const ticketTypeDef: EntityDef<HaloTicketTypeRecord> = {
 	path: 'TicketType',
+	listSchema: 'RequestType_List',
 	paging: 'none',
 	searchFields: ['name'],
 	orderBy: 'name',
@@ -152,6 +155,7 @@ export const ticketTypeDef: EntityDef<HaloTicketTypeRecord> = {
 /** `/Template`: a bare array that `pageinate` slices; filter `ticket_type_id`. Save schema `StdRequest`. */
 export const templateDef: EntityDef<HaloTemplateRecord> = {
 	path: 'Template',
+	listSchema: 'StdRequest_List',
 	paging: 'array',
 	searchFields: ['name', 'summary'],
 	orderBy: 'name',

@@ -4,11 +4,21 @@
  * active ones). A user belongs to a site: `site_name`, `client_id` and
  * `client_name` always follow `site_id`, whatever the client sent. `roles` are
  * user roles with integer ids; a save replaces them, `add_roles` adds to them.
+ * List items are `Users_List` (no `roles`, no `oktaid`: the Okta id is
+ * `okta_id`); `role=ID` lists the holders of one user role. GET by id and
+ * save answers are the full `Users` record with both `oktaid` and `okta_id`.
  */
 import { validationError } from '../errors';
 import type { HaloStore } from '../store';
 import type { HaloUserRecord } from '../types';
-import { activityFilter, displayName, intParam, withoutKeys, type EntityDef } from './entity';
+import {
+	activityFilter,
+	displayName,
+	intParam,
+	withBothOktaIds,
+	withoutKeys,
+	type EntityDef,
+} from './entity';
 import { savedRoles } from './roles';
 
 /** The site and the client it belongs to, or a refusal naming the bad id. */
@@ -27,6 +37,7 @@ export function siteFields(store: HaloStore, siteId: unknown) {
 export const userDef: EntityDef<HaloUserRecord> = {
 	path: 'Users',
 	listKey: 'users',
+	listSchema: 'Users_List',
 	paging: 'wrapped',
 	searchFields: ['name', 'emailaddress', 'login'],
 	orderBy: 'name',
@@ -36,8 +47,11 @@ export const userDef: EntityDef<HaloUserRecord> = {
 		if (siteId !== undefined && user.site_id !== siteId) return false;
 		const clientId = intParam(query, 'client_id');
 		if (clientId !== undefined && user.client_id !== clientId) return false;
+		const roleId = intParam(query, 'role');
+		if (roleId !== undefined && !user.roles.some((role) => role.id === roleId)) return false;
 		return activityFilter(user.inactive, query, 'includeinactive', 'includeactive');
 	},
+	view: (user, _query, mode) => (mode === 'one' ? withBothOktaIds(user) : { ...user }),
 	prepare(input, existing, store, newId) {
 		const merged: Record<string, unknown> = withoutKeys({ ...existing, ...input }, ['add_roles']);
 		if (merged.site_id === undefined || merged.site_id === null)

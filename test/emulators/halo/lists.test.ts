@@ -116,11 +116,10 @@ describe('Halo emulator: lists', () => {
 		assert.ok(userRoles.every((r: any) => Number.isInteger(r.id)));
 		const types = (await client.get('TicketType')).body;
 		assert.ok(types.some((t: any) => t.id === S.ticketTypes.onboarding));
-		assert.ok(
-			types.some(
-				(t: any) =>
-					t.id === S.ticketTypes.change && t.approval_process_id === S.cabApprovalProcessId,
-			),
+		// RequestType_List has no approval process; the full record has it.
+		assert.equal(
+			(await client.get(`TicketType/${S.ticketTypes.change}`)).body.approval_process_id,
+			S.cabApprovalProcessId,
 		);
 	});
 
@@ -180,7 +179,9 @@ describe('Halo emulator: lists', () => {
 		assert.equal(alice.client_id, S.clientId);
 		assert.equal(alice.client_name, 'Acme Corporation');
 		assert.equal(alice.inactive, false);
-		assert.deepEqual(alice.roles, []);
+		// Users_List has no roles; the full record has them.
+		assert.equal(alice.roles, undefined);
+		assert.deepEqual((await client.get('Users/11')).body.roles, []);
 		assert.equal((await client.get('Users', { client_id: 99 })).body.record_count, 0);
 	});
 
