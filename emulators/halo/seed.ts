@@ -1,6 +1,6 @@
 /**
- * The default Halo instance: one client with three sites, four teams, agent
- * roles (GUID ids, as Halo has them), user roles, two CABs, ticket types
+ * The default Halo instance: one client with three sites, four teams, three
+ * departments, agent roles (GUID ids, as Halo has them), user roles, two CABs, ticket types
  * (one for onboarding, one whose approval process needs CAB members picked at
  * logging) and templates. Ids are fixed so tests and mapping configs can name
  * them; `HALO_SEED` gives them names.
@@ -11,6 +11,9 @@ export const HALO_SEED = {
 	clientId: 1,
 	sites: { headOffice: 1, branchOffice: 2, remoteWorkers: 3 },
 	teams: { serviceDesk: 1, secondLine: 2, infrastructure: 3, changeManagement: 4 },
+	/** `Tree` records (`/TopLevel`): three departments and the clients' top level. */
+	departments: { it: 1, hr: 2, finance: 3 },
+	topLevelId: 4,
 	agentRoles: {
 		administrator: '6a0f8f5e-1c2b-4d3a-9e4f-000000000001',
 		technician: '6a0f8f5e-1c2b-4d3a-9e4f-000000000002',
@@ -34,9 +37,15 @@ export function defaultHaloSeed(): HaloSeed {
 				id: S.clientId,
 				name: 'Acme Corporation',
 				inactive: false,
-				toplevel_id: 1,
+				toplevel_id: S.topLevelId,
 				toplevel_name: 'Customers',
 			},
+		],
+		departments: [
+			{ id: S.departments.it, name: 'IT', agent_department: true },
+			{ id: S.departments.hr, name: 'HR', agent_department: true },
+			{ id: S.departments.finance, name: 'Finance', agent_department: true },
+			{ id: S.topLevelId, name: 'Customers', agent_department: false },
 		],
 		sites: [
 			{ id: S.sites.headOffice, name: 'Head Office', client_id: S.clientId, inactive: false },

@@ -8,6 +8,7 @@ import {
 	agentRoleDef,
 	cabDef,
 	clientDef,
+	departmentDef,
 	siteDef,
 	teamDef,
 	templateDef,
@@ -42,6 +43,7 @@ function load<R extends Row>(
 export function seedStore(partial: Partial<HaloSeed> = {}, clock?: () => number): HaloStore {
 	const seed: HaloSeed = { ...defaultHaloSeed(), ...partial };
 	const store = new HaloStore(clock);
+	load(departmentDef, store, seed.departments);
 	load(clientDef, store, seed.clients);
 	load(siteDef, store, seed.sites);
 	load(teamDef, store, seed.teams);

@@ -9,6 +9,7 @@ import type {
 	HaloCabMemberRecord,
 	HaloCabRecord,
 	HaloClientRecord,
+	HaloDepartmentRecord,
 	HaloSiteRecord,
 	HaloTeamRecord,
 	HaloTemplateRecord,
@@ -76,6 +77,7 @@ export class HaloStore {
 	readonly clients = new Table<HaloClientRecord>('Client');
 	readonly sites = new Table<HaloSiteRecord>('Site');
 	readonly teams = new Table<HaloTeamRecord>('Team');
+	readonly departments = new Table<HaloDepartmentRecord>('Department');
 	readonly agentRoles = new Table<HaloAgentRoleRecord>('Role');
 	readonly userRoles = new Table<HaloUserRoleRecord>('User Role');
 	readonly cabs = new Table<HaloCabRecord>('CAB');
@@ -90,6 +92,7 @@ export class HaloStore {
 	readonly cabApprovalProcessIds = new Set<number>();
 	private nextCabMemberId = 1;
 	private nextTeamMembershipId = 1;
+	private nextDepartmentMembershipId = 1;
 
 	constructor(private readonly clock: () => number = Date.now) {}
 
@@ -103,6 +106,10 @@ export class HaloStore {
 
 	newTeamMembershipId(): number {
 		return this.nextTeamMembershipId++;
+	}
+
+	newDepartmentMembershipId(): number {
+		return this.nextDepartmentMembershipId++;
 	}
 
 	teamByName(name: string): HaloTeamRecord | undefined {

@@ -33,6 +33,23 @@ export interface HaloTeamRecord extends HaloRecord {
 	department_name?: string;
 }
 
+/** A department (`Tree`, listed by `/TopLevel`). */
+export interface HaloDepartmentRecord extends HaloRecord {
+	name: string;
+	agent_department?: boolean;
+}
+
+/** A user's (`UserDepartment`) or agent's (`UnameDepartment`) membership of a department. */
+export interface HaloDepartmentMembership {
+	id: number;
+	user_id?: number;
+	user_name?: string;
+	agent_id?: number;
+	agent_name?: string;
+	department_id: number;
+	department_name: string;
+}
+
 /** Agent role (`/Roles`, schema `NHD_Roles`): the id is a GUID string. */
 export interface HaloAgentRoleRecord {
 	id: string;
@@ -92,6 +109,7 @@ export interface HaloUserRecord extends HaloRecord {
 	okta_id?: string;
 	inactive: boolean;
 	roles: Array<{ id: number; name: string }>;
+	departments?: HaloDepartmentMembership[];
 }
 
 /** One team membership of an agent (`UnameSection`). */
@@ -120,6 +138,7 @@ export interface HaloAgentRecord extends HaloRecord {
 	team?: string;
 	teams: HaloAgentTeam[];
 	roles: Array<{ id: string; name: string }>;
+	departments?: HaloDepartmentMembership[];
 }
 
 export interface HaloTicketRecord extends HaloRecord {
@@ -145,6 +164,8 @@ export interface HaloSeed {
 	clients: HaloClientRecord[];
 	sites: HaloSiteRecord[];
 	teams: HaloTeamRecord[];
+	/** Departments (`Tree` records at `/TopLevel`). */
+	departments: HaloDepartmentRecord[];
 	agentRoles: HaloAgentRoleRecord[];
 	userRoles: HaloUserRoleRecord[];
 	cabs: Array<Omit<HaloCabRecord, 'members'> & { members?: Array<Partial<HaloCabMemberRecord>> }>;

@@ -22,6 +22,7 @@ import {
 	withoutKeys,
 	type EntityDef,
 } from './entity';
+import { inDepartment, savedDepartments } from './departments';
 import { savedRoles } from './roles';
 
 function flag(value: unknown, fallback: boolean): boolean {
@@ -73,6 +74,7 @@ export const agentDef: EntityDef<HaloAgentRecord> = {
 			return false;
 		const roleId = query.get('role')?.trim().toLowerCase();
 		if (roleId && !agent.roles.some((role) => role.id.toLowerCase() === roleId)) return false;
+		if (!inDepartment(agent.departments, intParam(query, 'department_id'))) return false;
 		return activityFilter(agent.isdisabled, query, 'includedisabled', 'includeenabled');
 	},
 	view(agent, query, mode) {
@@ -118,6 +120,12 @@ export const agentDef: EntityDef<HaloAgentRecord> = {
 			isdisabled: merged.isdisabled === true,
 			teams,
 			roles,
+			departments: savedDepartments(
+				store,
+				input,
+				{ kind: 'agent', id, name },
+				existing?.departments,
+			),
 		};
 		if (team !== undefined) agent.team = team;
 		else delete agent.team;

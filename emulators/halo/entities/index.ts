@@ -2,6 +2,7 @@
 import { ticketDef } from '../tickets';
 import { agentDef } from './agents';
 import { cabDef } from './cab';
+import { departmentDef } from './departments';
 import type { EntityDef, Row } from './entity';
 import {
 	agentRoleDef,
@@ -19,6 +20,7 @@ export {
 	agentRoleDef,
 	cabDef,
 	clientDef,
+	departmentDef,
 	siteDef,
 	teamDef,
 	templateDef,
@@ -29,6 +31,7 @@ export {
 };
 
 export const ENTITIES: ReadonlyArray<EntityDef<Row>> = [
+	departmentDef,
 	clientDef,
 	siteDef,
 	teamDef,

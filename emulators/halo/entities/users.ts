@@ -19,6 +19,7 @@ import {
 	withoutKeys,
 	type EntityDef,
 } from './entity';
+import { inDepartment, savedDepartments } from './departments';
 import { savedRoles } from './roles';
 
 /** The site and the client it belongs to, or a refusal naming the bad id. */
@@ -49,6 +50,7 @@ export const userDef: EntityDef<HaloUserRecord> = {
 		if (clientId !== undefined && user.client_id !== clientId) return false;
 		const roleId = intParam(query, 'role');
 		if (roleId !== undefined && !user.roles.some((role) => role.id === roleId)) return false;
+		if (!inDepartment(user.departments, intParam(query, 'department_id'))) return false;
 		return activityFilter(user.inactive, query, 'includeinactive', 'includeactive');
 	},
 	view: (user, _query, mode) => (mode === 'one' ? withBothOktaIds(user) : { ...user }),
@@ -63,13 +65,20 @@ export const userDef: EntityDef<HaloUserRecord> = {
 			input,
 			existing?.roles,
 		);
+		const id = existing?.id ?? (newId as number);
 		return {
 			...merged,
-			id: existing?.id ?? (newId as number),
+			id,
 			name,
 			...siteFields(store, merged.site_id),
 			inactive: merged.inactive === true,
 			roles,
+			departments: savedDepartments(
+				store,
+				input,
+				{ kind: 'user', id, name },
+				existing?.departments,
+			),
 		};
 	},
 };

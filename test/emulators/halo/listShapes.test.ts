@@ -29,6 +29,7 @@ const LISTS: Array<{
 	{ entity: 'Agent', schema: 'Uname_List', query: { includedisabled: true } },
 	{ entity: 'Site', schema: 'Site_List', key: 'sites' },
 	{ entity: 'Team', schema: 'SectionDetail_List' },
+	{ entity: 'TopLevel', schema: 'Tree_List' },
 	{ entity: 'TicketType', schema: 'RequestType_List' },
 	{ entity: 'Template', schema: 'StdRequest_List' },
 	{ entity: 'Tickets', schema: 'Faults_List', key: 'tickets' },
@@ -63,6 +64,7 @@ describe('Halo emulator: list answers carry the swagger list schemas', () => {
 						oktaid: '00u5',
 						okta_id: '00u5',
 						roles: [{ id: S.userRoles.approver, name: '' }],
+						departments: [{ id: 0, department_id: S.departments.hr }] as any,
 					},
 					{
 						id: 6,
@@ -91,6 +93,7 @@ describe('Halo emulator: list answers carry the swagger list schemas', () => {
 						okta_id: '00u8',
 						team: 'Infrastructure',
 						roles: [{ id: S.agentRoles.technician, name: '' }],
+						departments: [{ id: 0, department_id: S.departments.it }] as any,
 					},
 					{
 						id: 9,
@@ -132,7 +135,7 @@ describe('Halo emulator: list answers carry the swagger list schemas', () => {
 	test('the full records have fields their lists leave out (so the check above can fail)', async () => {
 		assert.deepEqual(
 			foreignFields('Users', 'Users_List', [(await client.get('Users/5')).body]).sort(),
-			['Users[0].oktaid', 'Users[0].roles'],
+			['Users[0].departments', 'Users[0].oktaid', 'Users[0].roles'],
 		);
 		const template = (await client.get(`Template/${S.templates.newStarter}`)).body;
 		assert.deepEqual(foreignFields('Template', 'StdRequest_List', [template]), [
@@ -224,6 +227,44 @@ describe('Halo emulator: list answers carry the swagger list schemas', () => {
 		assert.deepEqual(await agents(S.agentRoles.technician), [8]);
 		assert.deepEqual(await agents(S.agentRoles.readOnly.toUpperCase()), [9]);
 		assert.deepEqual(await agents(S.agentRoles.administrator), []);
+	});
+
+	test('departments: Tree records at /TopLevel; memberships on users (full record) and agents (list too)', async () => {
+		const tree = (await client.get('TopLevel')).body;
+		assert.deepEqual(
+			tree.map((d: any) => [d.id, d.name]),
+			[
+				[S.topLevelId, 'Customers'],
+				[S.departments.finance, 'Finance'],
+				[S.departments.hr, 'HR'],
+				[S.departments.it, 'IT'],
+			],
+		);
+		const sam = (await client.get('Users/5')).body;
+		assert.deepEqual(
+			sam.departments.map((m: any) => [m.user_id, m.department_id, m.department_name]),
+			[[5, S.departments.hr, 'HR']],
+		);
+		const listed = (await client.get('Users')).body.users.find((u: any) => u.id === 5);
+		assert.equal(listed.departments, undefined);
+		const members = async (departmentId: number) =>
+			(await client.get('Users', { department_id: departmentId })).body.users.map((u: any) => u.id);
+		assert.deepEqual(await members(S.departments.hr), [5]);
+		assert.deepEqual(await members(S.departments.it), []);
+		const ada = (await client.get('Agent', { department_id: S.departments.it })).body;
+		assert.deepEqual(
+			ada.map((a: any) => [a.id, a.departments.map((m: any) => m.department_name)]),
+			[[8, ['IT']]],
+		);
+		const moved = await client.post('Users', [
+			{ id: 6, departments: [{ department_id: S.departments.finance }] },
+		]);
+		assert.deepEqual(
+			moved.body.departments.map((m: any) => m.department_name),
+			['Finance'],
+		);
+		const refused = await client.post('Users', [{ id: 6, departments: [{ department_id: 99 }] }]);
+		assert.equal(refused.status, 400);
 	});
 
 	test('tickets filter by user_id and requesttype_id together', async () => {
