@@ -1,13 +1,16 @@
 /**
  * Normalized equality between a Halo value and a wanted value, so a run only
  * writes real changes: blanks are equal (null, undefined, '', []), strings are
- * trimmed, emails and logins compare case-insensitively, a number equals its
- * numeric string, 'true' equals true, and lists of objects (teams, roles)
- * compare by id and flags, not names.
+ * trimmed, a number equals its numeric string, 'true' equals true, and lists
+ * of objects (teams, departments, roles) compare by id and flags, not names.
+ * Text is compared exactly: a value that differs only in letter case (an
+ * email too) is a change to write (docs/mapping-config.md); only *matching*
+ * people by email ignores case (recordIndex.ts).
  */
-import { isCaseInsensitiveField, isEmptyValue } from './values';
+import { isEmptyValue } from './values';
 
-const ID_KEYS = ['team_id', 'id', 'agent_id'];
+/** Membership lists name what they point at by these keys, before their own `id`. */
+const ID_KEYS = ['team_id', 'department_id', 'id', 'agent_id'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -92,7 +95,7 @@ function listsEqual(existing: readonly unknown[], wanted: readonly unknown[]): b
 	return existing.length === wanted.length && listCovers(existing, wanted);
 }
 
-export function valuesEqual(field: string, existing: unknown, wanted: unknown): boolean {
+export function valuesEqual(_field: string, existing: unknown, wanted: unknown): boolean {
 	const existingEmpty = isEmptyValue(existing);
 	const wantedEmpty = isEmptyValue(wanted);
 	if (existingEmpty || wantedEmpty) return existingEmpty && wantedEmpty;
@@ -110,7 +113,5 @@ export function valuesEqual(field: string, existing: unknown, wanted: unknown): 
 		const a = toNumber(existing);
 		return a !== undefined && a === toNumber(wanted);
 	}
-	const a = String(existing).trim();
-	const b = String(wanted).trim();
-	return isCaseInsensitiveField(field) ? a.toLowerCase() === b.toLowerCase() : a === b;
+	return String(existing).trim() === String(wanted).trim();
 }

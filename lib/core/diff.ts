@@ -4,9 +4,10 @@ import type { FieldChange, HaloRecord } from './types';
 
 /**
  * Lists where Okta only adds what it manages and memberships made in Halo stay
- * (an agent's `teams`: the mapped default team is ensured, other teams kept).
+ * (an agent's `teams`: the mapped default team is ensured, other teams kept;
+ * `departments` likewise).
  */
-const MERGED_LISTS = new Set(['teams']);
+const MERGED_LISTS = new Set(['teams', 'departments']);
 
 /**
  * Changes for the fields `wanted` sets, except `id` and the create-only ones.

@@ -1,22 +1,13 @@
-/** "Map to Halo": one Okta user → the Halo user or agent record the Upsert should make true (docs/items.md "Map → Upsert"). */
-import { findTeam, teamMembership } from './agentTeam';
+/**
+ * "Map to Halo": one Okta user → the Halo user or agent record the Upsert
+ * should make true (docs/items.md "Map → Upsert"). Pure: Halo names in the
+ * record (`team`, `department`) stay as Okta gives them and are resolved by
+ * the Upsert, which reads Halo anyway (resolveNames.ts).
+ */
 import { EMAIL_FIELD, readFieldValue } from './fields';
 import { findSiteRule } from './siteRules';
-import type {
-	HaloRecord,
-	HaloTeam,
-	MappedItem,
-	OktaSummary,
-	OktaUser,
-	ResolvedConfig,
-	Target,
-} from './types';
-import { isEmptyValue, toText } from './values';
-
-export interface MapContext {
-	/** Halo teams (`GET /api/Team`), for agents' `team` mapping and `agent.defaultTeam`. */
-	teams?: readonly HaloTeam[];
-}
+import type { HaloRecord, MappedItem, OktaSummary, OktaUser, ResolvedConfig, Target } from './types';
+import { isEmptyValue } from './values';
 
 export function oktaSummary(user: OktaUser): OktaSummary {
 	return {
@@ -45,7 +36,11 @@ function applyFieldMappings(user: OktaUser, target: Target, config: ResolvedConf
 	return draft;
 }
 
-/** Site from the first matching rule, else a mapped `site_id`, else `defaultSiteId`; the user role goes with it. */
+/**
+ * Site from the first matching rule, else (`unmatched: defaultSite`) a mapped
+ * `site_id`, else `defaultSiteId`; the user role goes with it. With
+ * `unmatched: skip`, an active user no rule takes is marked to be skipped.
+ */
 function applySite(
 	user: OktaUser,
 	config: ResolvedConfig,
@@ -54,6 +49,11 @@ function applySite(
 ): void {
 	const { siteRules, defaultSiteId, defaultUserRoleId } = config.user;
 	const rule = findSiteRule(user, siteRules);
+	if (!rule && config.user.unmatched === 'skip') {
+		if (config.activeStatuses.includes(user.status))
+			item.skip = 'no site rule takes this user (user.unmatched: skip)';
+		return;
+	}
 	if (rule) {
 		draft.record.site_id = rule.siteId;
 		if (rule.newUsersOnly) draft.createOnly.add('site_id');
@@ -68,48 +68,10 @@ function applySite(
 	if (userRoleId !== undefined) item.userRoleId = userRoleId;
 }
 
-/**
- * `team` must name a Halo team; matched, it becomes the default team plus a `teams` membership.
- * When it gives no Halo team, `agent.defaultTeam` (a Halo team name) is used the same way.
- */
-function applyTeam(config: ResolvedConfig, context: MapContext, draft: Draft): void {
-	const value = draft.record.team;
-	const text = value === undefined ? '' : toText(value).trim();
-	const teams = context.teams ?? [];
-	const why = context.teams ? '' : ' (Halo teams were not loaded)';
-	const mappedMiss = `Okta value "${text}" for field team matches no Halo team`;
-	const defaultTeam = config.agent.defaultTeam;
-	let team = text === '' ? undefined : findTeam(teams, text);
-	if (!team && defaultTeam === undefined) {
-		if (text !== '') draft.warnings.push(`${mappedMiss}${why}`);
-	} else if (!team && defaultTeam !== undefined) {
-		team = findTeam(teams, defaultTeam);
-		if (team && text !== '')
-			draft.warnings.push(`${mappedMiss}; the default team "${team.name}" was used`);
-		if (!team) {
-			if (text !== '') draft.warnings.push(`${mappedMiss}${why}`);
-			draft.warnings.push(`default team "${defaultTeam}" matches no Halo team${why}`);
-		}
-	}
-	if (!team) {
-		delete draft.record.team;
-		return;
-	}
-	draft.record.team = team.name;
-	draft.record.teams = [teamMembership(team, config.agent.teamAccess)];
-	if (draft.createOnly.has('team')) draft.createOnly.add('teams');
-}
-
-export function mapOktaUser(
-	user: OktaUser,
-	target: Target,
-	config: ResolvedConfig,
-	context: MapContext = {},
-): MappedItem {
+export function mapOktaUser(user: OktaUser, target: Target, config: ResolvedConfig): MappedItem {
 	const draft = applyFieldMappings(user, target, config);
 	const extras: Partial<MappedItem> = {};
 	if (target === 'user') applySite(user, config, draft, extras);
-	else applyTeam(config, context, draft);
 
 	if (isEmptyValue(draft.record[EMAIL_FIELD[target]])) {
 		draft.warnings.push(

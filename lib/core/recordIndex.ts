@@ -1,8 +1,11 @@
 /**
  * Existing Halo records indexed once by the matchOn fields, so matching
  * 10,000 people is a few Map look-ups each, never a scan. `oktaid` and other
- * fields match exactly (trimmed); emails and logins case-insensitively.
+ * fields match exactly (trimmed); emails and logins case-insensitively. The
+ * Okta id is read from `okta_id` or `oktaid`, whichever the record has
+ * (oktaId.ts): Halo's lists carry only `okta_id`.
  */
+import { isOktaIdField, recordOktaId } from './oktaId';
 import type { HaloRecord } from './types';
 import { isCaseInsensitiveField, isEmptyValue, toText } from './values';
 
@@ -32,7 +35,7 @@ export class RecordIndex {
 
 	add(record: HaloRecord): void {
 		for (const field of this.matchOn) {
-			const key = matchKey(field, record[field]);
+			const key = matchKey(field, valueOf(record, field));
 			if (key === undefined) continue;
 			const map = this.byField.get(field)!;
 			const current = map.get(key);
@@ -43,11 +46,16 @@ export class RecordIndex {
 	/** The first matchOn field (in order) for which `wanted` has a value and a record exists wins. */
 	find(wanted: HaloRecord): IndexMatch | undefined {
 		for (const field of this.matchOn) {
-			const key = matchKey(field, wanted[field]);
+			const value = valueOf(wanted, field);
+			const key = matchKey(field, value);
 			if (key === undefined) continue;
 			const record = this.byField.get(field)!.get(key);
-			if (record) return { field, value: toText(wanted[field]).trim(), record };
+			if (record) return { field, value: toText(value).trim(), record };
 		}
 		return undefined;
 	}
+}
+
+function valueOf(record: HaloRecord, field: string): unknown {
+	return isOktaIdField(field) ? recordOktaId(record) : record[field];
 }

@@ -92,6 +92,12 @@ export interface MappedItem {
 	siteRule?: SiteRule;
 	/** Halo user role to give on create (the site rule's `userRoleId`, else `defaultUserRoleId`); users only. */
 	userRoleId?: number;
+	/**
+	 * Set when the mapping takes no one (`user.unmatched: skip` and no site
+	 * rule matched): why the Upsert leaves this active person out
+	 * (`action: skipped`). Not set for people who are not active.
+	 */
+	skip?: string;
 	warnings: string[];
 }
 
@@ -121,6 +127,8 @@ export interface UpsertResultItem {
 	error?: string;
 	/** Why it was skipped, or why a missing record was deactivated. */
 	reason?: string;
+	/** Halo names (team, department) the Upsert could not resolve. */
+	warnings?: string[];
 }
 
 /** MappingConfig with every default filled in (`resolveConfig`). */

@@ -8,6 +8,7 @@ import { UPSERT_ACTIONS, countActions } from './actionCounts';
 import { checkGuard, type GuardOptions } from './deactivationGuard';
 import { diffRecord } from './diff';
 import { INACTIVE_FIELD, haloIdOf, isRecordActive } from './haloRecord';
+import { recordOktaId, withOktaIds } from './oktaId';
 import { RecordIndex, type IndexMatch } from './recordIndex';
 import type { FieldChange, HaloRecord, MappedItem, PlanEntry, Target, UpsertPlan } from './types';
 import { isEmptyValue, toText } from './values';
@@ -85,14 +86,21 @@ class Planner {
 			return;
 		}
 		this.inputByOktaId.set(oktaId, index);
-		// Always carry the Okta id so an adopted record matches by id from the next run on.
-		const wanted: HaloRecord = { ...item.record, oktaid: oktaId };
+		// Always carry the Okta id, in both of Halo's fields (oktaId.ts), so an
+		// adopted record matches by id from the next run on, in lists too.
+		const wanted: HaloRecord = { ...item.record, oktaid: oktaId, okta_id: oktaId };
 		const match = this.index.find(wanted);
+		if (item.skip !== undefined && item.active) {
+			// A person no mapping takes (`user.unmatched: skip`) is neither created nor updated.
+			if (match) this.claimed.set(match.record, index);
+			this.skip(item, index, item.skip, match?.record);
+			return;
+		}
 		if (!match) {
 			this.planNew(item, index, wanted);
 			return;
 		}
-		const owner = toText(match.record.oktaid).trim();
+		const owner = recordOktaId(match.record);
 		if (owner !== '' && owner !== oktaId) {
 			this.skip(item, index, this.conflictReason(match, owner), match.record);
 			return;
@@ -164,12 +172,17 @@ class Planner {
 				return;
 			}
 			changes = { [flag]: { from: existing[flag] ?? false, to: true } };
-			if (isEmptyValue(existing.oktaid))
+			if (recordOktaId(existing) === '') {
 				changes.oktaid = { from: existing.oktaid ?? null, to: wanted.oktaid };
+				changes.okta_id = { from: existing.okta_id ?? null, to: wanted.okta_id };
+			}
 			action = 'deactivated';
 		} else {
-			const createOnly = item.createOnly.filter((field) => field !== 'oktaid');
-			changes = diffRecord(existing, wanted, createOnly);
+			const createOnly = item.createOnly.filter(
+				(field) => field !== 'oktaid' && field !== 'okta_id',
+			);
+			// A list record has only `okta_id`: read the id from either field before comparing.
+			changes = diffRecord(withOktaIds(existing), wanted, createOnly);
 			if (!wasActive) {
 				changes[flag] = { from: existing[flag], to: false };
 				action = 'reactivated';
@@ -210,7 +223,7 @@ class Planner {
 	deactivateMissing(existing: readonly HaloRecord[]): void {
 		for (const record of existing) {
 			if (this.claimed.has(record) || !isRecordActive(this.target, record)) continue;
-			const oktaId = toText(record.oktaid).trim();
+			const oktaId = recordOktaId(record);
 			if (oktaId === '' || this.inputByOktaId.has(oktaId)) continue;
 			const changes = {
 				[this.inactiveField]: { from: record[this.inactiveField] ?? false, to: true },

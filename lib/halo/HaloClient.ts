@@ -172,6 +172,11 @@ export class HaloClient {
 		return this.listAll('Team');
 	}
 
+	/** Departments: Halo's `Tree` records, `GET /api/TopLevel` (one bare array; docs/apis.md). */
+	listDepartments(): Promise<HaloRecord[]> {
+		return this.listAll('TopLevel');
+	}
+
 	/** Agent roles (`/Roles`); their ids are GUID strings. */
 	listAgentRoles(): Promise<HaloRecord[]> {
 		return this.listAll('Roles');

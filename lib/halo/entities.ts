@@ -12,7 +12,9 @@ export type HaloEntity =
 	| 'CABMember'
 	| 'TicketType'
 	| 'Template'
-	| 'Tickets';
+	| 'Tickets'
+	/** Departments (and the clients' top levels): Halo's `Tree` records. */
+	| 'TopLevel';
 
 /**
  * Entities whose GET takes `pageinate`/`page_size`/`page_no` (halo-swagger.json).

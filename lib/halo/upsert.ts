@@ -6,12 +6,16 @@
  * connection can retry the updates (idempotent) but never a create.
  */
 import { countActions } from '../core/actionCounts';
+import { namesNeeded, resolveHaloNames, type HaloDepartment } from '../core/resolveNames';
 import { planUpsert } from '../core/upsertPlan';
 import type { GuardOptions } from '../core/deactivationGuard';
 import type {
+	HaloRecord,
+	HaloTeam,
 	MappedItem,
 	PlanEntry,
 	Target,
+	TeamAccess,
 	UpsertAction,
 	UpsertPlan,
 	UpsertResultItem,
@@ -37,6 +41,8 @@ export interface UpsertOptions {
 	guard?: Partial<GuardOptions> | false;
 	/** A failed batch marks its items failed and the rest go on; otherwise its error is thrown. */
 	continueOnError?: boolean;
+	/** How agents' `team` names become Halo teams (the MappingConfig's `agent` section). */
+	teams?: { defaultTeam?: string; teamAccess: TeamAccess };
 }
 
 /** One output item (docs/items.md), plus where it came from. */
@@ -69,14 +75,17 @@ export async function runUpsert(
 ): Promise<UpsertRun> {
 	const plans: Array<{ plan: UpsertPlan; inputs: UpsertInput[] }> = [];
 	const existing: UpsertSummary['existing'] = {};
+	const resolved = await resolveNames(client, inputs, options);
 	for (const target of ['user', 'agent'] as const) {
-		const group = inputs.filter((input) => input.item.target === target);
+		const group = resolved.inputs.filter((input) => input.item.target === target);
 		if (group.length === 0) continue;
 		// Inactive ones too: a returning person is reactivated, not created twice.
 		const records =
 			target === 'user'
 				? await client.listUsers({ includeInactive: true })
 				: await client.listAgents({ includeDisabled: true });
+		if (target === 'user' && group.some((input) => input.item.record.departments !== undefined))
+			await addUserDepartments(client, records, resolved.departments ?? []);
 		existing[target] = records.length;
 		const plan = planUpsert(
 			group.map((input) => input.item),
@@ -97,9 +106,12 @@ export async function runUpsert(
 
 	const outcomes: UpsertOutcome[] = [];
 	for (const { plan, inputs: group } of plans) {
-		const results = plan.entries.map((entry) =>
-			outcomeOf(entry, entry.index === null ? null : group[entry.index].index),
-		);
+		const results = plan.entries.map((entry) => {
+			const outcome = outcomeOf(entry, entry.index === null ? null : group[entry.index].index);
+			const warnings = entry.index === null ? [] : resolved.warnings.get(group[entry.index].index);
+			if (warnings && warnings.length > 0) outcome.warnings = warnings;
+			return outcome;
+		});
 		await writePlan(client, plan, results, options);
 		outcomes.push(...results);
 	}
@@ -116,6 +128,78 @@ export async function runUpsert(
 			requests: { ...client.stats },
 		},
 	};
+}
+
+/**
+ * Team and department names resolved against Halo (read once each, only
+ * when an item carries one): Map to Halo leaves them as Okta gives them.
+ */
+async function resolveNames(
+	client: HaloClient,
+	inputs: readonly UpsertInput[],
+	options: UpsertOptions,
+): Promise<{
+	inputs: UpsertInput[];
+	departments?: HaloDepartment[];
+	warnings: Map<number, string[]>;
+}> {
+	const defaultTeam = options.teams?.defaultTeam;
+	const needed = namesNeeded(
+		inputs.map((input) => input.item),
+		defaultTeam,
+	);
+	const warnings = new Map<number, string[]>();
+	if (!needed.teams && !needed.departments) return { inputs: [...inputs], warnings };
+	const named = (records: HaloRecord[]) =>
+		records.map((r) => ({ id: Number(r.id), name: String(r.name ?? '') }));
+	const teams: HaloTeam[] | undefined = needed.teams
+		? named(await client.listTeams())
+		: undefined;
+	const departments = needed.departments ? named(await client.listDepartments()) : undefined;
+	const lookups = {
+		teams,
+		departments,
+		defaultTeam,
+		teamAccess: options.teams?.teamAccess ?? {
+			canBeAssigned: true,
+			seeUnassigned: true,
+			seeOthers: true,
+		},
+	};
+	const resolved = inputs.map((input) => {
+		const { item, warnings: found } = resolveHaloNames(input.item, lookups);
+		if (found.length > 0) warnings.set(input.index, found);
+		return { index: input.index, item };
+	});
+	return { inputs: resolved, departments, warnings };
+}
+
+/**
+ * Users' department memberships: `Users_List` has none, so the members of
+ * each Halo department are read (`GET /api/Users?department_id=N`, paged;
+ * one read per department, never per user) and added to the records, so a
+ * department write keeps the memberships Halo already has (docs/requests.md).
+ */
+async function addUserDepartments(
+	client: HaloClient,
+	records: HaloRecord[],
+	departments: readonly HaloDepartment[],
+): Promise<void> {
+	const byId = new Map(records.map((record) => [String(record.id), record]));
+	for (const record of records) record.departments = [];
+	for (const department of departments) {
+		const members = await client.listUsers({
+			includeInactive: true,
+			query: { department_id: department.id },
+		});
+		for (const member of members) {
+			const record = byId.get(String(member.id));
+			(record?.departments as HaloRecord[] | undefined)?.push({
+				department_id: department.id,
+				department_name: department.name,
+			});
+		}
+	}
 }
 
 function outcomeOf(entry: PlanEntry, index: number | null): UpsertOutcome {

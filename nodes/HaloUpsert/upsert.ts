@@ -52,6 +52,7 @@ export async function upsertHalo(context: IExecuteFunctions): Promise<INodeExecu
 		const client = await haloClientFor(context, { dryRun, pageSize: options.pageSize });
 		run = await runUpsert(client, inputs, {
 			matchOn: { user: config.user.matchOn, agent: config.agent.matchOn },
+			teams: { defaultTeam: config.agent.defaultTeam, teamAccess: config.agent.teamAccess },
 			batchSize: options.batchSize ?? 50,
 			deactivateMissing: options.deactivateMissing ?? false,
 			guard: options.overrideGuard

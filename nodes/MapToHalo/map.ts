@@ -1,14 +1,16 @@
 /**
- * Map to Halo, the run: one configuration per execution, Halo teams read once
- * only when agents get a team mapping or a default team, then a pure transform per item.
+ * Map to Halo, the run: one configuration per execution, then a pure
+ * transform per item. It makes no Halo request for any mapping: team and
+ * department names are resolved by the Upsert (docs/architecture.md); the
+ * node's optional Halo credential only fills the editor's dropdowns.
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { resolveConfig } from '../../lib/core/config';
 import { mapOktaUser } from '../../lib/core/mapUser';
-import type { HaloTeam, OktaUser, ResolvedConfig, Target } from '../../lib/core/types';
-import { errorText, haloClientFor, haloNodeError } from '../../lib/n8n/halo';
+import type { OktaUser, Target } from '../../lib/core/types';
+import { errorText } from '../../lib/n8n/halo';
 import { readMappingConfig, readUiMappingConfig } from '../../lib/n8n/mappingConfig/read';
 
 export async function mapToHalo(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -17,7 +19,6 @@ export async function mapToHalo(context: IExecuteFunctions): Promise<INodeExecut
 	// Read once: one configuration for the whole run, as Halo's own integration has.
 	const target = context.getNodeParameter('target', 0, 'user') as Target;
 	const config = resolveConfig(readMappingConfig(context, 0, readUiMappingConfig));
-	const teams = needsTeams(target, config) ? await loadTeams(context) : undefined;
 	const continueOnFail = context.continueOnFail();
 
 	return [
@@ -30,7 +31,7 @@ export async function mapToHalo(context: IExecuteFunctions): Promise<INodeExecut
 			}
 			try {
 				return {
-					json: { ...mapOktaUser(user, target, config, { teams }) },
+					json: { ...mapOktaUser(user, target, config) },
 					pairedItem: { item: i },
 				};
 			} catch (error) {
@@ -43,27 +44,6 @@ export async function mapToHalo(context: IExecuteFunctions): Promise<INodeExecut
 			}
 		}),
 	];
-}
-
-/** Only agents with a `team` mapping or a default team need Halo; everything else maps without a single call. */
-function needsTeams(target: Target, config: ResolvedConfig): boolean {
-	if (target !== 'agent') return false;
-	return (
-		config.agent.defaultTeam !== undefined ||
-		config.agent.fields.some((field) => field.halo === 'team')
-	);
-}
-
-async function loadTeams(context: IExecuteFunctions): Promise<HaloTeam[]> {
-	try {
-		const client = await haloClientFor(context);
-		return (await client.listTeams()).map((team) => ({
-			id: Number(team.id),
-			name: String(team.name ?? ''),
-		}));
-	} catch (error) {
-		throw haloNodeError(context.getNode(), error);
-	}
 }
 
 /** The input as an Okta user, or why it is not one. */
