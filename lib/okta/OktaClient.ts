@@ -223,6 +223,20 @@ export class OktaClient {
 		return users;
 	}
 
+	/**
+	 * Sets `user.appIds` to the given apps each user is assigned to, from each
+	 * app's user list (paged, ⌈assignments/500⌉ requests an app), never one
+	 * call per user: site rules by app need it (docs/requests.md).
+	 */
+	async attachAppIds<U extends OktaUser>(users: U[], appIds: readonly string[]): Promise<U[]> {
+		const byUser = new Map<string, string[]>(users.map((user) => [user.id, []]));
+		for (const appId of appIds) {
+			for (const assignment of await this.listAppUsers(appId)) byUser.get(assignment.id)?.push(appId);
+		}
+		for (const user of users) user.appIds = byUser.get(user.id) ?? [];
+		return users;
+	}
+
 	/** For a handful of users (list by id): one `/users/{id}/groups` read each. */
 	async attachUserGroups<U extends OktaUser>(users: U[]): Promise<U[]> {
 		for (const user of users) user.groups = (await this.listUserGroups(user.id)).map(groupRef);

@@ -21,13 +21,6 @@ const net = {
 
 describe('diffRecord', () => {
 	const same: Array<{ name: string; existing: HaloRecord; wanted: HaloRecord }> = [
-		{
-			name: 'email differs only in case',
-			existing: { emailaddress: 'Ada@Example.COM' },
-			wanted: { emailaddress: 'ada@example.com' },
-		},
-		{ name: 'agent email case', existing: { email: 'A@B.C' }, wanted: { email: 'a@b.c' } },
-		{ name: 'login case', existing: { login: 'ADA' }, wanted: { login: 'ada' } },
 		{ name: 'surrounding spaces', existing: { name: ' Ada ' }, wanted: { name: 'Ada' } },
 		{ name: 'number vs numeric string', existing: { site_id: '12' }, wanted: { site_id: 12 } },
 		{ name: 'numeric string vs number', existing: { site_id: 12 }, wanted: { site_id: '12.0' } },
@@ -38,6 +31,11 @@ describe('diffRecord', () => {
 			name: 'teams: wanted membership present, other teams kept, names ignored',
 			existing: { teams: [{ ...desk, team_name: 'Desk (renamed)', id: 5 }, net] },
 			wanted: { teams: [desk] },
+		},
+		{
+			name: 'departments: the wanted membership is there (by department_id, not membership id)',
+			existing: { departments: [{ id: 9, department_id: 3, department_name: 'IT (old name)' }] },
+			wanted: { departments: [{ department_id: 3, department_name: 'IT' }] },
 		},
 		{
 			name: 'roles compared by id',
@@ -66,6 +64,39 @@ describe('diffRecord', () => {
 			existing: { name: 'ada' },
 			wanted: { name: 'Ada' },
 			changes: { name: { from: 'ada', to: 'Ada' } },
+		},
+		// Values are exact (docs/mapping-config.md): only matching people by email ignores case.
+		{
+			name: 'email differs only in case',
+			existing: { emailaddress: 'Ada@Example.COM' },
+			wanted: { emailaddress: 'ada@example.com' },
+			changes: { emailaddress: { from: 'Ada@Example.COM', to: 'ada@example.com' } },
+		},
+		{
+			name: 'agent email case',
+			existing: { email: 'A@B.C' },
+			wanted: { email: 'a@b.c' },
+			changes: { email: { from: 'A@B.C', to: 'a@b.c' } },
+		},
+		{
+			name: 'login case',
+			existing: { login: 'ADA' },
+			wanted: { login: 'ada' },
+			changes: { login: { from: 'ADA', to: 'ada' } },
+		},
+		{
+			name: 'departments: the wanted membership is added, others kept',
+			existing: { departments: [{ id: 9, department_id: 2, department_name: 'HR' }] },
+			wanted: { departments: [{ department_id: 3, department_name: 'IT' }] },
+			changes: {
+				departments: {
+					from: [{ id: 9, department_id: 2, department_name: 'HR' }],
+					to: [
+						{ id: 9, department_id: 2, department_name: 'HR' },
+						{ department_id: 3, department_name: 'IT' },
+					],
+				},
+			},
 		},
 		{
 			name: 'value to empty (populateEmpty)',

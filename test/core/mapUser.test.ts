@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 
 import { resolveConfig, validateMappingConfig } from '../../lib/core/config';
 import { mapOktaUser } from '../../lib/core/mapUser';
-import { OKTA_STATUSES, type MappingConfig, type OktaStatus } from '../../lib/core/types';
+import { resolveHaloNames, type NameLookups } from '../../lib/core/resolveNames';
+import {
+	OKTA_STATUSES,
+	type MappingConfig,
+	type MappedItem,
+	type OktaStatus,
+	type OktaUser,
+	type ResolvedConfig,
+	type Target,
+} from '../../lib/core/types';
 import { oktaUser } from './coreFixtures';
 
 const loadMappingConfig = (input: unknown) => resolveConfig(validateMappingConfig(input));
@@ -11,6 +20,23 @@ const teams = [
 	{ id: 1, name: 'Service Desk' },
 	{ id: 2, name: 'Network Team' },
 ];
+
+/**
+ * Map to Halo, then the name resolution the Upsert does with what it read
+ * from Halo (teams, departments): Map itself leaves `team` as Okta gives it.
+ */
+function mapResolved(
+	user: OktaUser,
+	target: Target,
+	config: ResolvedConfig,
+	read: Pick<NameLookups, 'teams' | 'departments'> = {},
+): MappedItem {
+	return resolveHaloNames(mapOktaUser(user, target, config), {
+		...read,
+		defaultTeam: config.agent.defaultTeam,
+		teamAccess: config.agent.teamAccess,
+	}).item;
+}
 
 describe('mapOktaUser: users', () => {
 	test('default mapping gives the Halo user record and the Okta summary', () => {
@@ -179,7 +205,7 @@ describe('mapOktaUser: agents', () => {
 			},
 		});
 
-	test('default agent fields, team matched case-insensitively with full access, department passes through', () => {
+	test('default agent fields, team matched case-insensitively with full access, department resolved to the Halo department', () => {
 		const user = oktaUser({
 			id: '00u8',
 			profile: {
@@ -189,7 +215,13 @@ describe('mapOktaUser: agents', () => {
 				division: 'IT',
 			},
 		});
-		const item = mapOktaUser(user, 'agent', agentConfig(), { teams });
+		const item = mapResolved(user, 'agent', agentConfig(), {
+			teams,
+			departments: [
+				{ id: 4, name: 'HR' },
+				{ id: 5, name: 'it' },
+			],
+		});
 		assert.deepEqual(item.record, {
 			firstname: 'Ada',
 			surname: 'Lovelace',
@@ -199,7 +231,7 @@ describe('mapOktaUser: agents', () => {
 			sms: '07',
 			oktaid: '00u8',
 			team: 'Service Desk',
-			department: 'IT',
+			departments: [{ department_id: 5, department_name: 'it' }],
 			teams: [
 				{
 					team_id: 1,
@@ -219,7 +251,7 @@ describe('mapOktaUser: agents', () => {
 		const config = agentConfig({
 			teamAccess: { canBeAssigned: false, seeUnassigned: true, seeOthers: false },
 		});
-		const item = mapOktaUser(
+		const item = mapResolved(
 			oktaUser({ profile: { department: 'Network Team' } }),
 			'agent',
 			config,
@@ -237,7 +269,7 @@ describe('mapOktaUser: agents', () => {
 	});
 
 	test('team not found: left out, with a warning', () => {
-		const item = mapOktaUser(
+		const item = mapResolved(
 			oktaUser({ profile: { department: 'Marketing' } }),
 			'agent',
 			agentConfig(),
@@ -248,20 +280,19 @@ describe('mapOktaUser: agents', () => {
 		assert.deepEqual(item.warnings, ['Okta value "Marketing" for field team matches no Halo team']);
 	});
 
-	test('teams not loaded: left out, the warning says why', () => {
+	test('Map alone reads no Halo: the team stays as Okta gives it, with no warning', () => {
 		const item = mapOktaUser(
-			oktaUser({ profile: { department: 'Service Desk' } }),
+			oktaUser({ profile: { department: ' service DESK ' } }),
 			'agent',
 			agentConfig(),
 		);
-		assert.equal('team' in item.record, false);
-		assert.deepEqual(item.warnings, [
-			'Okta value "Service Desk" for field team matches no Halo team (Halo teams were not loaded)',
-		]);
+		assert.equal(item.record.team, 'service DESK');
+		assert.equal('teams' in item.record, false);
+		assert.deepEqual(item.warnings, []);
 	});
 
 	test('empty team value: no team and no warning', () => {
-		const item = mapOktaUser(oktaUser({ profile: { department: '' } }), 'agent', agentConfig(), {
+		const item = mapResolved(oktaUser({ profile: { department: '' } }), 'agent', agentConfig(), {
 			teams,
 		});
 		assert.equal('team' in item.record, false);
@@ -272,7 +303,7 @@ describe('mapOktaUser: agents', () => {
 		const config = loadMappingConfig({
 			agent: { fields: [{ halo: 'team', okta: 'profile.department', dontUpdate: true }] },
 		});
-		const item = mapOktaUser(
+		const item = mapResolved(
 			oktaUser({ profile: { department: 'Service Desk' } }),
 			'agent',
 			config,
@@ -337,11 +368,11 @@ describe('mapOktaUser: agents', () => {
 			warnings: ['default team "Nobody" matches no Halo team'],
 		},
 		{
-			name: 'teams not loaded: no team, the warning says why',
+			name: 'Halo has no teams: no team, with a warning',
 			mapTeam: false,
 			defaultTeam: 'Service Desk',
 			loaded: false,
-			warnings: ['default team "Service Desk" matches no Halo team (Halo teams were not loaded)'],
+			warnings: ['default team "Service Desk" matches no Halo team'],
 		},
 	];
 	for (const c of defaultTeamCases) {
@@ -352,7 +383,7 @@ describe('mapOktaUser: agents', () => {
 					? loadMappingConfig({ agent: { defaultTeam: c.defaultTeam, teamAccess: access } })
 					: agentConfig({ defaultTeam: c.defaultTeam, teamAccess: access });
 			const user = oktaUser({ profile: { department: c.department ?? 'Service Desk' } });
-			const item = mapOktaUser(user, 'agent', config, c.loaded === false ? {} : { teams });
+			const item = mapResolved(user, 'agent', config, c.loaded === false ? {} : { teams });
 			if (c.team) {
 				assert.equal(item.record.team, c.team.name);
 				assert.deepEqual(item.record.teams, [
@@ -379,7 +410,7 @@ describe('mapOktaUser: agents', () => {
 				defaultTeam: 'Service Desk',
 			},
 		});
-		const item = mapOktaUser(oktaUser({ profile: { department: 'Marketing' } }), 'agent', config, {
+		const item = mapResolved(oktaUser({ profile: { department: 'Marketing' } }), 'agent', config, {
 			teams,
 		});
 		assert.equal(item.record.team, 'Service Desk');
@@ -387,7 +418,7 @@ describe('mapOktaUser: agents', () => {
 	});
 
 	test('no email warning names the agent field', () => {
-		const item = mapOktaUser(oktaUser({ profile: { email: '' } }), 'agent', agentConfig(), {
+		const item = mapResolved(oktaUser({ profile: { email: '' } }), 'agent', agentConfig(), {
 			teams,
 		});
 		assert.match(item.warnings[0], /^no email: the Halo field email is empty/);

@@ -67,7 +67,7 @@ describe('planUpsert: one item', () => {
 			item: item({ id: 'a' }),
 			existing: [],
 			action: 'created',
-			write: { name: 'Person a', emailaddress: 'a@example.com', oktaid: 'a' },
+			write: { name: 'Person a', emailaddress: 'a@example.com', oktaid: 'a', okta_id: 'a' },
 			haloId: null,
 		},
 		{
@@ -75,7 +75,13 @@ describe('planUpsert: one item', () => {
 			item: item({ id: 'a', userRoleId: 4 }),
 			existing: [],
 			action: 'created',
-			write: { name: 'Person a', emailaddress: 'a@example.com', oktaid: 'a', roles: [{ id: 4 }] },
+			write: {
+				name: 'Person a',
+				emailaddress: 'a@example.com',
+				oktaid: 'a',
+				okta_id: 'a',
+				roles: [{ id: 4 }],
+			},
 		},
 		{
 			name: 'same values → unchanged, no write',
@@ -148,18 +154,72 @@ describe('planUpsert: one item', () => {
 			write: { id: 7, isdisabled: false },
 		},
 		{
-			name: 'email differing in case is adopted: gets the oktaid',
+			name: 'email differing in case is adopted: gets the Okta id in both fields, and the exact email',
 			item: item({ id: 'a' }),
 			existing: [halo(1, 'a', { oktaid: null, emailaddress: 'A@Example.COM' })],
 			action: 'updated',
-			write: { id: 1, oktaid: 'a' },
+			write: { id: 1, emailaddress: 'a@example.com', oktaid: 'a', okta_id: 'a' },
 		},
 		{
-			name: 'adopted and deactivated at once carries the oktaid',
+			name: 'adopted and deactivated at once carries the Okta id in both fields',
 			item: item({ id: 'a', status: 'SUSPENDED' }),
 			existing: [halo(1, 'a', { oktaid: null })],
 			action: 'deactivated',
-			write: { id: 1, inactive: true, oktaid: 'a' },
+			write: { id: 1, inactive: true, oktaid: 'a', okta_id: 'a' },
+		},
+		{
+			name: 'a list record (okta_id only, as Halo lists it) matches by Okta id: unchanged',
+			item: item({ id: 'a' }),
+			existing: [
+				halo(1, 'x', {
+					oktaid: undefined,
+					okta_id: 'a',
+					name: 'Person a',
+					emailaddress: 'a@example.com',
+				}),
+			],
+			action: 'unchanged',
+			haloId: 1,
+		},
+		{
+			name: 'a full record with oktaid only matches by Okta id: unchanged',
+			item: item({ id: 'a' }),
+			existing: [halo(1, 'a', { okta_id: null })],
+			action: 'unchanged',
+			haloId: 1,
+		},
+		{
+			name: 'okta_id owned by another Okta user → skipped, not adopted',
+			item: item({ id: 'a' }),
+			existing: [
+				halo(1, 'zzz', { oktaid: undefined, okta_id: 'zzz', emailaddress: 'a@example.com' }),
+			],
+			action: 'skipped',
+			haloId: 1,
+		},
+		{
+			name: 'unmatched: skip → skipped with its reason, never created',
+			item: { ...item({ id: 'a' }), skip: 'no site rule takes this user (user.unmatched: skip)' },
+			existing: [],
+			action: 'skipped',
+			haloId: null,
+		},
+		{
+			name: 'unmatched: skip → an existing record is not updated either',
+			item: {
+				...item({ id: 'a', record: { name: 'New' } }),
+				skip: 'no site rule takes this user (user.unmatched: skip)',
+			},
+			existing: [halo(1, 'a')],
+			action: 'skipped',
+			haloId: 1,
+		},
+		{
+			name: 'unmatched: skip does not spare a person who is not active: deactivated',
+			item: { ...item({ id: 'a', status: 'SUSPENDED' }), skip: 'no site rule takes this user' },
+			existing: [halo(1, 'a')],
+			action: 'deactivated',
+			write: { id: 1, inactive: true },
 		},
 		{
 			name: 'email match owned by another Okta user → skipped, not adopted',
@@ -513,7 +573,8 @@ describe('planUpsert: shape and scale', () => {
 		const existing = Array.from({ length: 10_000 }, (_, i) =>
 			halo(i + 1, `u${i}`, {
 				oktaid: i % 2 === 0 ? `u${i}` : null,
-				emailaddress: `U${i}@Example.com`,
+				// Even ones match by Okta id with the exact email; odd ones by email, ignoring case.
+				emailaddress: i % 2 === 0 ? `u${i}@example.com` : `U${i}@Example.com`,
 			}),
 		);
 		const items = Array.from({ length: 10_000 }, (_, i) =>
@@ -529,7 +590,7 @@ describe('planUpsert: shape and scale', () => {
 		}
 		assert.equal(plan.entries.length, 10_000);
 		assert.equal(plan.counts.created, 0);
-		// Odd ones are adopted by email (oktaid written); every tenth also gets a new name.
+		// Odd ones are adopted by email (Okta id and exact email written); every tenth also gets a new name.
 		assert.equal(plan.counts.updated, 6_000);
 		assert.equal(plan.writes.length, 6_000);
 		assert.ok(best < 1000, `took ${best.toFixed(0)} ms`);

@@ -15,7 +15,7 @@ export function parseUserIds(value: unknown): string[] {
 	return [...new Set(parts.map((part) => part.trim()).filter(Boolean))];
 }
 
-/** Users as Okta returns them, plus `groups` when Include Groups is on. */
+/** Users as Okta returns them, plus `groups` when Include Groups is on and `appIds` when apps are named. */
 export async function listUsers(
 	this: IExecuteFunctions,
 	client: OktaClient,
@@ -24,7 +24,11 @@ export async function listUsers(
 	const includeGroups = this.getNodeParameter('includeGroups', itemIndex, true) as boolean;
 	const statuses = this.getNodeParameter('statuses', itemIndex, []) as OktaStatus[];
 	const ids = parseUserIds(this.getNodeParameter('userIds', itemIndex, ''));
-	if (ids.length > 0) return await usersById(client, ids, statuses, includeGroups);
+	const appIds = parseUserIds(this.getNodeParameter('appIds', itemIndex, ''));
+	if (ids.length > 0) {
+		const some = await usersById(client, ids, statuses, includeGroups);
+		return appIds.length > 0 ? await client.attachAppIds(some, appIds) : some;
+	}
 
 	const { returnAll, limit } = limitOf(this, itemIndex);
 	const onlyChanged = this.getNodeParameter('onlyChanged', itemIndex, false) as boolean;
@@ -43,6 +47,8 @@ export async function listUsers(
 	});
 	// Per group for a full listing, per user for a handful of changes: whichever needs fewer calls.
 	if (includeGroups) await client.includeGroups(users);
+	// Site rules by app: each named app's user list is read once (docs/requests.md).
+	if (appIds.length > 0) await client.attachAppIds(users, appIds);
 	// A limited read may have skipped changed users, so only a complete one moves the cursor.
 	if (onlyChanged && returnAll) {
 		const next = nextCursor(cursor, users);

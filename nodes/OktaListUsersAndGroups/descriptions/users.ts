@@ -17,6 +17,16 @@ export const includeGroupsProperty: INodeProperties = {
 
 export const userProperties: INodeProperties[] = [
 	{
+		displayName: 'Include App Assignments For',
+		name: 'appIds',
+		type: 'string',
+		default: '',
+		placeholder: '0oa1b2c3d4e5f6g7h8i9',
+		description:
+			"Okta app IDs (comma-separated) whose assignments each user gets as appIds: [ID, …], read once per app, not per user. Name here every app a site rule's appId uses in Map to Halo.",
+		displayOptions: forUsers,
+	},
+	{
 		displayName: 'Statuses',
 		name: 'statuses',
 		type: 'multiOptions',
