@@ -72,6 +72,11 @@ export function mapOktaUser(user: OktaUser, target: Target, config: ResolvedConf
 	const draft = applyFieldMappings(user, target, config);
 	const extras: Partial<MappedItem> = {};
 	if (target === 'user') applySite(user, config, draft, extras);
+	else if (config.agent.defaultTeam !== undefined || 'team' in draft.record) {
+		// The Upsert turns the team name into a Halo team (resolveNames.ts) with these settings.
+		if (config.agent.defaultTeam !== undefined) extras.defaultTeam = config.agent.defaultTeam;
+		extras.teamAccess = { ...config.agent.teamAccess };
+	}
 
 	if (isEmptyValue(draft.record[EMAIL_FIELD[target]])) {
 		draft.warnings.push(

@@ -39,7 +39,10 @@ export function namesNeeded(
 	return {
 		teams:
 			agents.length > 0 &&
-			(defaultTeam !== undefined || agents.some((item) => textOf(item.record.team) !== '')),
+			(defaultTeam !== undefined ||
+				agents.some(
+					(item) => item.defaultTeam !== undefined || textOf(item.record.team) !== '',
+				)),
 		departments: items.some((item) => textOf(item.record.department) !== ''),
 	};
 }
@@ -48,7 +51,9 @@ function resolveTeam(item: MappedItem, lookups: NameLookups, warnings: string[])
 	if (item.target !== 'agent') return;
 	const record = item.record;
 	const text = textOf(record.team);
-	const defaultTeam = lookups.defaultTeam;
+	// What Map to Halo's configuration said wins over the Upsert's own.
+	const defaultTeam = item.defaultTeam ?? lookups.defaultTeam;
+	const access = item.teamAccess ?? lookups.teamAccess;
 	if (text === '' && defaultTeam === undefined) return;
 	const teams = lookups.teams ?? [];
 	const mappedMiss = `Okta value "${text}" for field team matches no Halo team`;
@@ -68,7 +73,7 @@ function resolveTeam(item: MappedItem, lookups: NameLookups, warnings: string[])
 		return;
 	}
 	record.team = team.name;
-	record.teams = [teamMembership(team, lookups.teamAccess)];
+	record.teams = [teamMembership(team, access)];
 	if (item.createOnly.includes('team') && !item.createOnly.includes('teams'))
 		item.createOnly.push('teams');
 }

@@ -98,6 +98,10 @@ export interface MappedItem {
 	 * (`action: skipped`). Not set for people who are not active.
 	 */
 	skip?: string;
+	/** Agents: the Halo team name to use when `team` names none (`agent.defaultTeam`), for the Upsert to resolve. */
+	defaultTeam?: string;
+	/** Agents with a team: the access their team membership gets (`agent.teamAccess`). */
+	teamAccess?: TeamAccess;
 	warnings: string[];
 }
 

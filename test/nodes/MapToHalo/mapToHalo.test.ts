@@ -1,8 +1,9 @@
 /**
  * Map to Halo in n8n's engine: a pure transform (no Halo call and no Halo
- * credential for users), Halo teams read once for agents with a team mapping
- * or a default team (dropdown `agentDefaultTeam`, values are team names),
- * pairedItem on every item, Continue On Fail, and config errors naming the path.
+ * credential for any mapping); for agents with a team mapping or a default
+ * team (dropdown `agentDefaultTeam`, values are team names) the Upsert after
+ * it reads Halo teams once and resolves the names; pairedItem on every item,
+ * Continue On Fail, and config errors naming the path.
  */
 import assert from 'node:assert/strict';
 
@@ -37,6 +38,40 @@ function workflow(parameters: IDataObject, settings: IDataObject = {}, withCrede
 		],
 		connections: {},
 	};
+}
+
+const UPSERT = 'Upsert Halo User/Agent';
+
+/** Map to Halo without a credential, then a dry-run Upsert that reads Halo and resolves team names. */
+function mapThenUpsert(mapParameters: IDataObject) {
+	return {
+		name: 'map then upsert',
+		nodes: [
+			{
+				id: '1',
+				name: NODE,
+				type: 'n8n-nodes-okta-halo.mapToHalo',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: mapParameters,
+			},
+			{
+				id: '2',
+				name: UPSERT,
+				type: 'n8n-nodes-okta-halo.haloUpsert',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { dryRun: true },
+				credentials: { haloApi: { id: 'halo', name: 'Halo (emulator)' } },
+			},
+		],
+		connections: { [NODE]: { main: [[{ node: UPSERT, type: 'main', index: 0 }]] } },
+	};
+}
+
+interface UpsertOut {
+	record: Record<string, unknown>;
+	warnings?: string[];
 }
 
 const SITE_JSON = {
@@ -132,31 +167,31 @@ describe('Map to Halo (n8n engine)', () => {
 		});
 	});
 
-	test('agents with a team mapping read Halo teams once per execution', async () => {
+	test('agents with a team mapping: Map has no credential, the Upsert reads Halo teams once per execution', async () => {
 		halo.server.clearLog();
 		const agents = users.slice(0, 10).map((u, i) => ({
 			...u,
 			profile: { ...u.profile, department: i % 2 ? 'service desk' : 'Nowhere' },
 		}));
 		const result = await runWorkflow(
-			workflow(
-				{
-					target: 'agent',
-					configSource: 'ui',
-					agentFields: { mapping: [{ halo: 'team', okta: 'profile.department' }] },
-				},
-				{},
-				true,
-			),
+			mapThenUpsert({
+				target: 'agent',
+				configSource: 'ui',
+				agentFields: { mapping: [{ halo: 'team', okta: 'profile.department' }] },
+			}),
 			{
 				credentials: {
 					haloApi: { url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' },
 				},
 				startItems: start(agents),
+				startNode: NODE,
 			},
 		);
 		assert.equal(result.status, 'success', String(result.error));
-		const out = result.output[NODE] as unknown as MappedItem[];
+		const mappedOut = result.output[NODE] as unknown as MappedItem[];
+		assert.equal(mappedOut[1].record.team, 'service desk');
+		assert.deepEqual(mappedOut[1].warnings, []);
+		const out = result.output[UPSERT] as unknown as UpsertOut[];
 		assert.equal(out[1].record.team, 'Service Desk');
 		assert.deepEqual(out[1].record.teams, [
 			{
@@ -168,7 +203,7 @@ describe('Map to Halo (n8n engine)', () => {
 			},
 		]);
 		assert.equal(out[0].record.team, undefined);
-		assert.match(out[0].warnings.join(' '), /"Nowhere" for field team matches no Halo team/);
+		assert.match(out[0].warnings!.join(' '), /"Nowhere" for field team matches no Halo team/);
 		const teamReads = halo.server.log.filter((r) => /^\/api\/team$/i.test(r.path));
 		assert.equal(teamReads.length, 1);
 		assert.equal(result.preAuthCount.haloApi, 1);
@@ -185,23 +220,19 @@ describe('Map to Halo (n8n engine)', () => {
 			profile: { ...u.profile, department: i % 2 ? 'service desk' : 'Nowhere' },
 		}));
 		const result = await runWorkflow(
-			workflow(
-				{
-					target: 'agent',
-					configSource: 'ui',
-					agentFields: { mapping: [{ halo: 'team', okta: 'profile.department' }] },
-					agentDefaultTeam: 'Infrastructure',
-					teamAccess: { seeOthers: false },
-				},
-				{},
-				true,
-			),
-			{ credentials: haloCredentials(), startItems: start(agents) },
+			mapThenUpsert({
+				target: 'agent',
+				configSource: 'ui',
+				agentFields: { mapping: [{ halo: 'team', okta: 'profile.department' }] },
+				agentDefaultTeam: 'Infrastructure',
+				teamAccess: { seeOthers: false },
+			}),
+			{ credentials: haloCredentials(), startItems: start(agents), startNode: NODE },
 		);
 		assert.equal(result.status, 'success', String(result.error));
-		const out = result.output[NODE] as unknown as MappedItem[];
+		const out = result.output[UPSERT] as unknown as UpsertOut[];
 		assert.equal(out[1].record.team, 'Service Desk');
-		assert.deepEqual(out[1].warnings, []);
+		assert.equal(out[1].warnings, undefined);
 		assert.equal(out[0].record.team, 'Infrastructure');
 		assert.deepEqual(out[0].record.teams, [
 			{
@@ -213,7 +244,7 @@ describe('Map to Halo (n8n engine)', () => {
 			},
 		]);
 		assert.match(
-			out[0].warnings.join(' '),
+			out[0].warnings!.join(' '),
 			/"Nowhere" for field team matches no Halo team; the default team "Infrastructure" was used/,
 		);
 		assert.equal(halo.server.log.filter((r) => /^\/api\/team$/i.test(r.path)).length, 1);
@@ -223,36 +254,32 @@ describe('Map to Halo (n8n engine)', () => {
 		halo.server.clearLog();
 		const agents = users.slice(0, 3);
 		const result = await runWorkflow(
-			workflow(
-				{
-					target: 'agent',
-					configSource: 'json',
-					configJson: JSON.stringify({ agent: { defaultTeam: 'change management' } }),
-				},
-				{},
-				true,
-			),
-			{ credentials: haloCredentials(), startItems: start(agents) },
+			mapThenUpsert({
+				target: 'agent',
+				configSource: 'json',
+				configJson: JSON.stringify({ agent: { defaultTeam: 'change management' } }),
+			}),
+			{ credentials: haloCredentials(), startItems: start(agents), startNode: NODE },
 		);
 		assert.equal(result.status, 'success', String(result.error));
-		const out = result.output[NODE] as unknown as MappedItem[];
+		const out = result.output[UPSERT] as unknown as UpsertOut[];
 		out.forEach((item) => assert.equal(item.record.team, 'Change Management'));
 		assert.equal(halo.server.log.filter((r) => /^\/api\/team$/i.test(r.path)).length, 1);
 
 		const unknown = await runWorkflow(
-			workflow(
-				{
-					target: 'agent',
-					configSource: 'json',
-					configJson: JSON.stringify({ agent: { defaultTeam: 'Nobody' } }),
-				},
-				{},
-				true,
-			),
-			{ credentials: haloCredentials(), startItems: start(agents.slice(0, 1)) },
+			mapThenUpsert({
+				target: 'agent',
+				configSource: 'json',
+				configJson: JSON.stringify({ agent: { defaultTeam: 'Nobody' } }),
+			}),
+			{
+				credentials: haloCredentials(),
+				startItems: start(agents.slice(0, 1)),
+				startNode: NODE,
+			},
 		);
 		assert.equal(unknown.status, 'success', String(unknown.error));
-		const item = unknown.output[NODE][0] as unknown as MappedItem;
+		const item = unknown.output[UPSERT][0] as unknown as UpsertOut;
 		assert.equal(item.record.team, undefined);
 		assert.deepEqual(item.warnings, ['default team "Nobody" matches no Halo team']);
 	});
