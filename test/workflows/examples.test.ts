@@ -105,6 +105,10 @@ describe('examples/okta-halo-agent-sync.json', () => {
 
 	test('makes the Service Desk Agents agents with teams, roles and CAB seats; a second run writes nothing', async () => {
 		const workflow = example('okta-halo-agent-sync');
+		// Map to Halo is a pure transform: no Halo credential, even with a team mapping.
+		const nodes = workflow.nodes as Array<{ type: string; credentials?: unknown }>;
+		const map = nodes.find((node) => node.type.endsWith('.mapToHalo'))!;
+		assert.equal(map.credentials, undefined);
 		const credentials = emulators.credentials();
 		const store = emulators.okta.store;
 		const agentsGroup = store.groupByName('Service Desk Agents')!;
