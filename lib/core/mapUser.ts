@@ -13,6 +13,7 @@ export function oktaSummary(user: OktaUser): OktaSummary {
 	return {
 		id: user.id,
 		status: user.status,
+		...(user.created !== undefined ? { created: user.created } : {}),
 		login: user.profile.login,
 		groups: user.groups ?? [],
 		profile: user.profile,

@@ -53,10 +53,31 @@ export function onboardingScope(item: Partial<UpsertResultItem>): object {
 	return { ...(item.okta ?? {}), ...item };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * `onboarding.createdWithinDays`: only people created in Okta that recently
+ * are new starters (a first import of an existing directory opens no
+ * tickets). Undefined when the person qualifies.
+ */
+function notRecentReason(
+	item: Partial<UpsertResultItem>,
+	createdWithinDays: number,
+	now: number,
+): string | undefined {
+	const created = Date.parse(String(item.okta?.created ?? ''));
+	if (Number.isNaN(created))
+		return `Okta gives no creation date for this person; onboarding.createdWithinDays (${createdWithinDays}) needs it.`;
+	if (now - created > createdWithinDays * DAY_MS)
+		return `Created in Okta on ${new Date(created).toISOString().slice(0, 10)}, more than ${createdWithinDays} days ago (onboarding.createdWithinDays).`;
+	return undefined;
+}
+
 /** Why an item gets no onboarding ticket, or undefined when it should get one. */
 export function onboardingSkipReason(
 	item: Partial<UpsertResultItem>,
 	onlyCreated: boolean,
+	recent: { createdWithinDays?: number; now?: number } = {},
 ): string | undefined {
 	if (item.action === 'failed') return 'The upsert of this person failed.';
 	if (onlyCreated && item.action !== 'created')
@@ -64,6 +85,8 @@ export function onboardingSkipReason(
 	if (item.target === 'agent')
 		return 'Agents are not Halo end users; onboarding tickets are logged for users.';
 	if (typeof item.haloId !== 'number') return 'The item has no Halo user id.';
+	if (recent.createdWithinDays !== undefined)
+		return notRecentReason(item, recent.createdWithinDays, recent.now ?? Date.now());
 	return undefined;
 }
 

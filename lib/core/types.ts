@@ -75,6 +75,8 @@ export interface OktaUser {
 export interface OktaSummary {
 	id: string;
 	status: OktaStatus;
+	/** When the person was created in Okta (onboarding.createdWithinDays reads it). */
+	created?: string;
 	login: string;
 	groups: OktaGroupRef[];
 	profile: Record<string, unknown>;

@@ -32,12 +32,14 @@ export async function createOnboardingTickets(
 	items.forEach((entry, index) => {
 		try {
 			const item = entry.json as Partial<UpsertResultItem>;
-			const reason = onboardingSkipReason(
-				item,
-				context.getNodeParameter('onlyCreated', index, true) as boolean,
-			);
+			const onlyCreated = context.getNodeParameter('onlyCreated', index, true) as boolean;
+			// Settings are read only for items that may get a ticket (a skipped run needs none).
+			let reason = onboardingSkipReason(item, onlyCreated);
+			const settings = reason ? undefined : readSettings(context, index);
+			if (settings?.createdWithinDays !== undefined)
+				reason = onboardingSkipReason(item, onlyCreated, settings);
 			if (reason) outcomes.set(index, { skipped: reason });
-			else wanted.push({ index, item, settings: readSettings(context, index) });
+			else wanted.push({ index, item, settings: settings! });
 		} catch (error) {
 			fail(index, error);
 		}
