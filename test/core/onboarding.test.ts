@@ -59,6 +59,41 @@ describe('onboardingSkipReason', () => {
 	}
 });
 
+describe('onboardingSkipReason with onboarding.createdWithinDays', () => {
+	const now = Date.parse('2026-03-10T12:00:00Z');
+	const created = (when?: string) => {
+		const base = item();
+		return { ...base, okta: { ...base.okta!, ...(when ? { created: when } : {}) } };
+	};
+	test('created in Okta within the window: a ticket', () => {
+		assert.equal(
+			onboardingSkipReason(created('2026-03-04T09:00:00.000Z'), true, {
+				createdWithinDays: 7,
+				now,
+			}),
+			undefined,
+		);
+	});
+	test('created before the window (an existing employee on a first import): no ticket, with the date', () => {
+		assert.match(
+			onboardingSkipReason(created('2025-01-02T09:00:00.000Z'), true, {
+				createdWithinDays: 7,
+				now,
+			}) ?? '',
+			/Created in Okta on 2025-01-02, more than 7 days ago \(onboarding\.createdWithinDays\)/,
+		);
+	});
+	test('no Okta creation date: no ticket, saying why', () => {
+		assert.match(
+			onboardingSkipReason(created(), true, { createdWithinDays: 7, now }) ?? '',
+			/no creation date/,
+		);
+	});
+	test('without the setting the date does not matter', () => {
+		assert.equal(onboardingSkipReason(created('2020-01-01T00:00:00Z'), true, { now }), undefined);
+	});
+});
+
 describe('buildOnboardingTicket', () => {
 	test('defaults: summary and details from the person, user, client and site', () => {
 		const ticket = buildOnboardingTicket(item(), { ticketTypeId: 3 }, { client_id: 1, site_id: 2 });
