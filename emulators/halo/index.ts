@@ -17,7 +17,8 @@ import {
 } from './rateLimit';
 import { registerRoutes } from './routes';
 import { seedStore } from './seedStore';
-import { findHaloSwagger } from './spec';
+import { ENTITIES } from './entities';
+import { findHaloSwagger, haloSchemaFields } from './spec';
 import type { HaloStore } from './store';
 import type { HaloSeed } from './types';
 
@@ -116,6 +117,9 @@ export async function startHaloEmulator(options: HaloEmulatorOptions = {}): Prom
 		tenant: options.tenant,
 		crud: { validateBodies: options.validateBodies ?? findHaloSwagger() !== undefined },
 	});
+
+	// List schemas are read before the first request, so no list answer pays for reading the swagger.
+	for (const def of ENTITIES) if (def.listSchema) haloSchemaFields(def.listSchema);
 
 	const url = await server.listen();
 	return {
