@@ -8,6 +8,7 @@ import type { CurrentRoleState, ItemRoleChanges, RoleNeeds, RoleWrites } from '.
 import type { RoleMapping, UpsertResultItem } from '../core/types';
 import type { HaloClient } from './HaloClient';
 import type { HaloEntity } from './entities';
+import { readManagedUserRoles, userRoleSaves } from './userRoles';
 
 type RecordKey = `${'agent' | 'user' | 'cab'}:${number}`;
 
@@ -32,8 +33,20 @@ export async function runRoleMappings(
 	options: RoleRunOptions,
 ): Promise<Array<RoleOutcome | null>> {
 	const needs = roleNeeds(mappings, inputs.filter(isPlannable) as UpsertResultItem[]);
-	const plan = planRoles(inputs, mappings, await readRoleState(client, needs, inputs));
-	const failed = await writePlan(client, plan.writes, options);
+	const read = await readRoleState(client, needs, inputs, mappings);
+	const plan = planRoles(inputs, mappings, read.state);
+	// Only the managed user roles are known: saves that keep the others (userRoles.ts).
+	const writes: RoleWrites = read.usersComplete
+		? plan.writes
+		: {
+				...plan.writes,
+				users: (await userRoleSaves(
+					client,
+					plan.writes.users,
+					read.state.userRoles ?? new Map(),
+				)) as unknown as RoleWrites['users'],
+			};
+	const failed = await writePlan(client, writes, options);
 	return plan.items.map((changes, i) => {
 		if (!changes) return null;
 		const error = writeErrorFor(inputs[i], changes, failed);
@@ -41,12 +54,18 @@ export async function runRoleMappings(
 	});
 }
 
-/** Only the lists the mappings use: agents with roles, CABs with members, users with roles. */
+/**
+ * Only the lists the mappings use: agents with roles, CABs with members, and
+ * users' roles: from the Upsert items when every one carries them (complete
+ * lists), else the holders of each managed user role (`GET /api/Users?role=ID`;
+ * `Users_List` has no roles), which gives managed roles only.
+ */
 async function readRoleState(
 	client: HaloClient,
 	needs: RoleNeeds,
 	inputs: ReadonlyArray<Partial<UpsertResultItem>>,
-): Promise<CurrentRoleState> {
+	mappings: readonly RoleMapping[],
+): Promise<{ state: CurrentRoleState; usersComplete: boolean }> {
 	const agents = needs.agentRoles
 		? await client.listAgents({ includeDisabled: true, includeRoles: true })
 		: undefined;
@@ -55,10 +74,17 @@ async function readRoleState(
 	const cabMembers = cabs?.some((cab) => !Array.isArray(cab.members))
 		? await client.listCabMembers()
 		: undefined;
-	const users = needs.userRoles
-		? (usersFromUpsert(inputs) ?? (await client.listUsers({ includeInactive: true })))
-		: undefined;
-	return roleStateFromHalo({ agents, users, cabs, cabMembers });
+	const users = needs.userRoles ? usersFromUpsert(inputs) : undefined;
+	const state = roleStateFromHalo({ agents, users, cabs, cabMembers });
+	if (!needs.userRoles || users) return { state, usersComplete: true };
+	const managed = mappings
+		.map((mapping) => mapping.userRoleId)
+		.filter((id): id is number => typeof id === 'number');
+	const userIds = inputs
+		.filter((item) => isPlannable(item) && item.target === 'user')
+		.map((item) => item.haloId as number);
+	state.userRoles = await readManagedUserRoles(client, managed, userIds);
+	return { state, usersComplete: false };
 }
 
 /**

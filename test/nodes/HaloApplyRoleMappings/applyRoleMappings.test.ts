@@ -207,10 +207,17 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 		assert.equal(out[0].action, 'unchanged');
 		assert.equal(out[0].haloId, ALICE);
 
-		// One read per kind, one batched write per kind.
+		// One read per kind (users: one per managed user role, as Users_List has no roles),
+		// the full record only of the user who loses a role; one batched write per kind.
 		assert.deepEqual(
-			reads.map((r) => r.path.replace(/^\/api\//i, '')),
-			['Agent', 'CAB', 'Users'],
+			reads.map((r) => [r.path.replace(/^\/api\//i, ''), r.query.role ?? null]),
+			[
+				['Agent', null],
+				['CAB', null],
+				['Users', String(U.approver)],
+				['Users', String(U.standard)],
+				[`Users/${UMA}`, null],
+			],
 		);
 		assert.equal(reads[0].query.includeroles, 'true');
 		assert.equal(reads[1].query.includemembers, 'true');
@@ -222,13 +229,22 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 				['CAB', 1],
 			],
 		);
+		// Vic only gains a role: add_roles, so roles no mapping manages cannot be lost.
+		assert.deepEqual(
+			(writes[1].body as IDataObject[]).find((u) => u.id === VIC),
+			{
+				id: VIC,
+				add_roles: [{ id: U.approver }, { id: U.standard }],
+			},
+		);
 	});
 
 	test('a second run writes nothing', async () => {
 		await run(moved());
 		const second = await run(moved());
 		assert.equal(second.writes.length, 0);
-		assert.equal(second.reads.length, 3);
+		// Agents, CABs, and the holders of each of the two managed user roles.
+		assert.equal(second.reads.length, 4);
 		for (const item of second.out.slice(0, 5)) {
 			assert.deepEqual(item.roles, {
 				added: { agentRoles: [], cabs: [], userRoles: [] },
@@ -243,8 +259,11 @@ describe('Apply Role Mappings (n8n engine, Halo emulator)', () => {
 			person('user', VIC, ['Managers']),
 		]);
 		assert.deepEqual(
-			onlyUsers.reads.map((r) => r.path.replace(/^\/api\//i, '')),
-			['Users'],
+			onlyUsers.reads.map((r) => [r.path.replace(/^\/api\//i, ''), r.query.role]),
+			[
+				['Users', String(U.approver)],
+				['Users', String(U.standard)],
+			],
 		);
 		assert.equal(onlyUsers.writes.length, 1);
 		assert.deepEqual(
