@@ -34,7 +34,7 @@ describe('filterMatches (Halo IntegrationFilter)', () => {
 		[{ field: 'groups', op: 'ne', value: 'Staff' }, false],
 	];
 	for (const [filter, expected] of cases) {
-		test(`${filter.field} ${filter.op} ${JSON.stringify(filter.value ?? null)} → ${expected}`, () =>
+		test(`${filter.field} ${filter.op} ${JSON.stringify('value' in filter ? filter.value : null)} → ${expected}`, () =>
 			assert.equal(filterMatches(filter, user), expected));
 	}
 
