@@ -73,10 +73,19 @@ describe('examples/okta-halo-full-sync.json: users, user roles and onboarding ti
 	});
 	afterAll(async () => emulators?.close());
 
-	test('roles follow group moves, unmanaged roles stay, repeat runs write nothing, one ticket per person', async () => {
+	test('roles follow group moves, unmanaged roles stay, repeat runs write nothing, one ticket per new starter', async () => {
 		const workflow = fullSync();
 		const okta = emulators.okta.store;
 		const halo = emulators.halo.store;
+		// The example's onboarding.createdWithinDays (30): only people created in Okta that recently
+		// get a ticket; the generated directory is years old, these two join today.
+		const starters = [1, 2].map((n) =>
+			okta.createUser({
+				email: `new.starter${n}@example.com`,
+				firstName: 'New',
+				lastName: `Starter${n}`,
+			}),
+		);
 		const active = okta.users.filter((u) => ACTIVE.has(u.status));
 		const managers = okta.groupByName('Managers')!;
 		const finance = okta.groupByName('Finance')!;
@@ -91,8 +100,17 @@ describe('examples/okta-halo-full-sync.json: users, user roles and onboarding ti
 
 		const first = await runOk(workflow, credentials, emulators);
 		assert.equal(halo.users.all().length, active.length);
-		const created = first.output['Create Onboarding Ticket'].filter((i) => i.ticketId);
-		assert.equal(created.length, active.length, 'every created person gets a ticket');
+		const onboarding = first.output['Create Onboarding Ticket'];
+		const created = onboarding.filter((i) => i.ticketId);
+		assert.deepEqual(
+			created.map((i) => (i.okta as IDataObject).id).sort(),
+			starters.map((u) => u.id).sort(),
+			'only the people created in Okta within 30 days get a ticket',
+		);
+		const older = onboarding.filter((i) => i.action === 'created' && !i.ticketId);
+		assert.equal(older.length, active.length - starters.length);
+		for (const item of older)
+			assert.match(String(item.skipped), /more than 30 days ago \(onboarding\.createdWithinDays\)/);
 		for (const person of active) {
 			const expected: number[] = [S.userRoles.standard];
 			if (inGroup(managers.id, person.id) || inGroup(finance.id, person.id))
@@ -137,8 +155,8 @@ describe('examples/okta-halo-full-sync.json: users, user roles and onboarding ti
 			const tickets = halo.tickets.all().filter((t) => t.user_id === haloUser(person.id).id);
 			assert.equal(
 				tickets.length,
-				1,
-				`${person.profile.login} has exactly one onboarding ticket after three runs`,
+				starters.includes(person) ? 1 : 0,
+				`${person.profile.login} has exactly ${starters.includes(person) ? 'one onboarding ticket' : 'no ticket'} after three runs`,
 			);
 		}
 		const ticket = halo.tickets.all()[0];
