@@ -6,7 +6,14 @@
  */
 import { EMAIL_FIELD, readFieldValue } from './fields';
 import { findSiteRule } from './siteRules';
-import type { HaloRecord, MappedItem, OktaSummary, OktaUser, ResolvedConfig, Target } from './types';
+import type {
+	HaloRecord,
+	MappedItem,
+	OktaSummary,
+	OktaUser,
+	ResolvedConfig,
+	Target,
+} from './types';
 import { isEmptyValue } from './values';
 
 export function oktaSummary(user: OktaUser): OktaSummary {

@@ -40,9 +40,7 @@ export function namesNeeded(
 		teams:
 			agents.length > 0 &&
 			(defaultTeam !== undefined ||
-				agents.some(
-					(item) => item.defaultTeam !== undefined || textOf(item.record.team) !== '',
-				)),
+				agents.some((item) => item.defaultTeam !== undefined || textOf(item.record.team) !== '')),
 		departments: items.some((item) => textOf(item.record.department) !== ''),
 	};
 }
@@ -60,7 +58,8 @@ function resolveTeam(item: MappedItem, lookups: NameLookups, warnings: string[])
 	let team = text === '' ? undefined : findTeam(teams, text);
 	if (!team && defaultTeam !== undefined) {
 		team = findTeam(teams, defaultTeam);
-		if (team && text !== '') warnings.push(`${mappedMiss}; the default team "${team.name}" was used`);
+		if (team && text !== '')
+			warnings.push(`${mappedMiss}; the default team "${team.name}" was used`);
 		if (!team) {
 			if (text !== '') warnings.push(mappedMiss);
 			warnings.push(`default team "${defaultTeam}" matches no Halo team`);

@@ -152,9 +152,7 @@ async function resolveNames(
 	if (!needed.teams && !needed.departments) return { inputs: [...inputs], warnings };
 	const named = (records: HaloRecord[]) =>
 		records.map((r) => ({ id: Number(r.id), name: String(r.name ?? '') }));
-	const teams: HaloTeam[] | undefined = needed.teams
-		? named(await client.listTeams())
-		: undefined;
+	const teams: HaloTeam[] | undefined = needed.teams ? named(await client.listTeams()) : undefined;
 	const departments = needed.departments ? named(await client.listDepartments()) : undefined;
 	const lookups = {
 		teams,

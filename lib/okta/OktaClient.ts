@@ -231,7 +231,8 @@ export class OktaClient {
 	async attachAppIds<U extends OktaUser>(users: U[], appIds: readonly string[]): Promise<U[]> {
 		const byUser = new Map<string, string[]>(users.map((user) => [user.id, []]));
 		for (const appId of appIds) {
-			for (const assignment of await this.listAppUsers(appId)) byUser.get(assignment.id)?.push(appId);
+			for (const assignment of await this.listAppUsers(appId))
+				byUser.get(assignment.id)?.push(appId);
 		}
 		for (const user of users) user.appIds = byUser.get(user.id) ?? [];
 		return users;
