@@ -236,6 +236,12 @@ describe("our nodes in n8n's editor (headless Chromium)", () => {
 
 	// Before the panel tests: n8n autosaves, and their UI-mode switches would change what runs.
 	test('"Execute workflow" on the full sync fills Halo', async () => {
+		// A new starter (the example opens tickets only for people created in Okta in the last 30 days).
+		emulators.okta.store.createUser({
+			email: 'editor.starter@example.com',
+			firstName: 'Editor',
+			lastName: 'Starter',
+		});
 		await editor.openWorkflow(fullSync.id);
 		await editor.page.click('[data-test-id="execute-workflow-button"]');
 		const last = fullSync.workflow.nodes[fullSync.workflow.nodes.length - 1].name;

@@ -97,16 +97,27 @@ describe('the package in a real n8n server', () => {
 		assert.ok(listed.groups.some((g) => g.id === member.id && g.name === member.profile.name));
 	});
 
-	test('the full sync example: active users on their sites, user roles by group, one onboarding ticket each', async () => {
+	test('the full sync example: active users on their sites, user roles by group, one onboarding ticket per new starter', async () => {
 		const store = emulators.okta.store;
+		// The example's onboarding.createdWithinDays (30): the generated directory is years old; these two join today.
+		const starters = [1, 2].map((n) =>
+			store.createUser({
+				email: `e2e.starter${n}@example.com`,
+				firstName: 'E2E',
+				lastName: `Starter${n}`,
+			}),
+		);
 		const active = store.users.filter((u) => ACTIVE.has(u.status));
 		succeeded(await n8n.execute('exampleFullSync'));
 		const halo = emulators.halo.store;
 		assert.equal(halo.users.all().length, active.length);
-		assert.equal(
-			halo.tickets.all().length,
-			active.length,
-			'one onboarding ticket per created user',
+		assert.deepEqual(
+			halo.tickets
+				.all()
+				.map((t) => halo.users.get(t.user_id)?.oktaid)
+				.sort(),
+			starters.map((u) => u.id).sort(),
+			'one onboarding ticket per new starter, none for the existing directory',
 		);
 		const managers = store.groupByName('Managers')!;
 		const manager = store.membersOf(managers.id).find((u) => ACTIVE.has(u.status))!;
@@ -119,7 +130,7 @@ describe('the package in a real n8n server', () => {
 		emulators.clearLogs();
 		succeeded(await n8n.execute('exampleFullSync'));
 		assert.equal(emulators.haloWrites(), 0, 'a second run writes nothing');
-		assert.equal(halo.tickets.all().length, active.length, 'and logs no second ticket');
+		assert.equal(halo.tickets.all().length, starters.length, 'and logs no second ticket');
 	});
 
 	test('the user sync example: every active user matched, a repeat run writes nothing', async () => {
