@@ -1,7 +1,6 @@
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	INodeProperties,
@@ -102,10 +101,7 @@ export class HaloApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.url.replace(/\\/+$/, "").replace(/\\/api$/i, "")}}',
-			url: '/api/Agent/me',
-		},
-	};
+	// No `test` request: n8n then runs the Halo Okta Settings node's `haloCredentialTest`
+	// (lib/n8n/credentialTests.ts), which fetches a fresh token from the values typed and reads
+	// Control, naming the missing permission, so the answer is true on the first click.
 }

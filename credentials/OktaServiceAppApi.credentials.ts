@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
@@ -8,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { OKTA_CREDENTIAL_TEST_RULES, ORG_URL_PROPERTY, requestUrl } from '../lib/n8n/okta';
+import { ORG_URL_PROPERTY, requestUrl } from '../lib/n8n/okta';
 import { helperRequestFn } from '../lib/n8n/transport';
 import { accessTokenHeaders } from '../lib/okta/requestAuth';
 import { DEFAULT_SERVICE_APP_SCOPES, fetchServiceAppToken } from '../lib/okta/serviceAppToken';
@@ -136,12 +135,7 @@ export class OktaServiceAppApi implements ICredentialType {
 		return requestOptions;
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}',
-			url: '/api/v1/users',
-			qs: { limit: 1 },
-		},
-		rules: OKTA_CREDENTIAL_TEST_RULES,
-	};
+	// No `test` request: n8n then runs the Halo Okta Settings node's `oktaCredentialTest`
+	// (lib/n8n/credentialTests.ts), which reads users, groups and apps and names every
+	// scope Okta refuses (a single test request could check only one).
 }

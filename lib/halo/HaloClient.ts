@@ -210,6 +210,24 @@ export class HaloClient {
 		return this.listAll('Tickets', query);
 	}
 
+	/** Halo's settings record (`Control`): its built-in Okta integration and single sign-on settings live there. Needs the admin permission. */
+	async getControl(): Promise<HaloRecord> {
+		const body = await this.request('GET', 'Control');
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			throw new HaloApiError(
+				200,
+				undefined,
+				'GET /api/Control',
+				'Halo answered GET /api/Control with something other than its settings record.',
+			);
+		return body as HaloRecord;
+	}
+
+	/** Writes the given `Control` fields (one-element array POST); fields not sent keep their values. */
+	async saveControl(fields: HaloRecord): Promise<unknown> {
+		return await this.request('POST', 'Control', { body: [fields] });
+	}
+
 	/** The agent the credential acts as; the credential test calls the same endpoint. */
 	async getAgentMe(): Promise<HaloRecord> {
 		return (await this.request('GET', 'Agent/me')) as HaloRecord;
