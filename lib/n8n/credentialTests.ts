@@ -73,7 +73,7 @@ export async function probeOktaReadScopes(
 		if (answer.status === 401)
 			return failure(
 				kind === 'apiToken'
-					? 'Okta refused the API token (E0000011): check that it is the whole token and has not been revoked'
+					? 'Okta refused the API token (E0000011): check the token (all of it, and not revoked)'
 					: 'Okta refused the access token: check the client ID, key and key ID of the service app',
 			);
 		if (answer.status === 404)
