@@ -429,6 +429,7 @@ describe("our nodes in n8n's editor (headless Chromium)", () => {
 		await editor.screenshot('node-event-hook-trigger.png');
 		await editor.closeNode();
 	});
+
 	test('Halo Okta Settings: the three operations; Check SSO shows the instance URLs, the App ID and an optional Okta credential', async () => {
 		const takeOver = examples.find((e) => e.file === 'okta-halo-take-over-settings.json')!;
 		assert.ok(takeOver, 'examples/okta-halo-take-over-settings.json exists');
