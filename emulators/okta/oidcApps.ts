@@ -73,7 +73,8 @@ export function oidcClientProblems(client: Record<string, unknown>): string[] {
 	if (!logouts) problems.push('post_logout_redirect_uris: Must be a list of URIs.');
 	if (problems.length > 0) return problems;
 	for (const grant of grants!)
-		if (!GRANT_TYPES.has(grant)) problems.push(`grant_types: '${grant}' is not a valid grant type.`);
+		if (!GRANT_TYPES.has(grant))
+			problems.push(`grant_types: '${grant}' is not a valid grant type.`);
 	for (const type of responses!)
 		if (!RESPONSE_TYPES.has(type))
 			problems.push(`response_types: '${type}' is not a valid response type.`);

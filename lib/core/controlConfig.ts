@@ -102,13 +102,16 @@ export function oktaSourceOf(name: string, root = ''): string {
 	const trimmed = name.trim();
 	if (trimmed.includes('{{')) return trimmed;
 	if (trimmed.startsWith('profile.') || trimmed.includes('.')) return `${root}${trimmed}`;
-	if (TOP_LEVEL_OKTA.has(trimmed)) return `${root}${trimmed === 'login' ? 'profile.login' : trimmed}`;
+	if (TOP_LEVEL_OKTA.has(trimmed))
+		return `${root}${trimmed === 'login' ? 'profile.login' : trimmed}`;
 	return `${root}profile.${trimmed}`;
 }
 
 function oktaStatusOf(pair: Json): OktaStatus | undefined {
 	for (const raw of [pair.value, pair.label]) {
-		const candidate = text(raw)?.toUpperCase().replace(/[\s-]+/g, '_');
+		const candidate = text(raw)
+			?.toUpperCase()
+			.replace(/[\s-]+/g, '_');
 		if (candidate && (OKTA_STATUSES as readonly string[]).includes(candidate))
 			return candidate as OktaStatus;
 	}
@@ -222,8 +225,7 @@ function siteRules(control: Json, warnings: string[]): TakenSiteRule[] | undefin
 				`${at}: gives agents the role ${String(mapping.roleid)}; agent roles come from roleMappings (agentRoleId), not site mappings`,
 			);
 		if (siteId === undefined) {
-			if (positiveInt(mapping.roleid) === undefined)
-				warnings.push(`${at}: no site; left out`);
+			if (positiveInt(mapping.roleid) === undefined) warnings.push(`${at}: no site; left out`);
 			return;
 		}
 		const rule: TakenSiteRule = { siteId };

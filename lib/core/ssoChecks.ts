@@ -147,7 +147,12 @@ const HALO_SSO_TAB = 'Halo › Configuration › Integrations › Okta › Singl
 function redirectChecks(facts: SsoFacts, client: NonNullable<SsoApp['settings']>['oauthClient']) {
 	const checks: SsoCheck[] = [];
 	const sides = [
-		{ who: 'Agent', url: facts.agentUrl, needed: facts.halo.ssoFor !== 'users', label: 'agent app' },
+		{
+			who: 'Agent',
+			url: facts.agentUrl,
+			needed: facts.halo.ssoFor !== 'users',
+			label: 'agent app',
+		},
 		{
 			who: 'Portal',
 			url: facts.portalUrl,
@@ -160,8 +165,18 @@ function redirectChecks(facts: SsoFacts, client: NonNullable<SsoApp['settings']>
 		const signOut = originOf(side.url);
 		if (!side.needed) {
 			checks.push(
-				check(`redirectUri${side.who}`, true, 'info', `Not needed: Okta SSO is not used for the ${side.label}`),
-				check(`logoutUri${side.who}`, true, 'info', `Not needed: Okta SSO is not used for the ${side.label}`),
+				check(
+					`redirectUri${side.who}`,
+					true,
+					'info',
+					`Not needed: Okta SSO is not used for the ${side.label}`,
+				),
+				check(
+					`logoutUri${side.who}`,
+					true,
+					'info',
+					`Not needed: Okta SSO is not used for the ${side.label}`,
+				),
 			);
 			continue;
 		}
@@ -226,7 +241,9 @@ function appChecks(facts: SsoFacts): SsoCheck[] {
 			'appActive',
 			active,
 			'error',
-			active ? 'The app is active' : `The app is ${app.status ?? 'not active'}: nobody can sign in with it`,
+			active
+				? 'The app is active'
+				: `The app is ${app.status ?? 'not active'}: nobody can sign in with it`,
 			`${APP_PLACE} › Activate`,
 		),
 	);
@@ -329,7 +346,7 @@ export function checkSso(facts: SsoFacts): SsoCheckItem {
 			onPrimary
 				? `Halo's Okta URL is the org's primary domain ${primary}`
 				: !facts.halo.oktaUrl
-					? "Halo has no Okta URL"
+					? 'Halo has no Okta URL'
 					: usesCustom
 						? `Halo's Okta URL ${facts.halo.oktaUrl} is the org's custom domain: the API works there, but OpenID Connect sign-in answers 404`
 						: `Halo's Okta URL ${facts.halo.oktaUrl} is not the org's primary domain ${primary ?? '(unknown)'}: sign-in answers 404`,

@@ -61,8 +61,10 @@ function neededUris(facts: SsoFacts): { signIn: string[]; signOut: string[] } {
 
 /** The app without what Okta writes itself (links, embedded objects). */
 function writableApp(app: SsoApp & Record<string, unknown>): SsoApp & Record<string, unknown> {
-	const { _links: _l, _embedded: _e, ...rest } = structuredClone(app);
-	return rest as SsoApp & Record<string, unknown>;
+	const copy = structuredClone(app);
+	delete copy._links;
+	delete copy._embedded;
+	return copy;
 }
 
 export function planSsoFix(facts: SsoFacts): SsoFixPlan {

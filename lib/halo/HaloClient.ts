@@ -212,7 +212,21 @@ export class HaloClient {
 
 	/** Halo's settings record (`Control`): its built-in Okta integration and single sign-on settings live there. Needs the admin permission. */
 	async getControl(): Promise<HaloRecord> {
-		const body = await this.request('GET', 'Control');
+		let body: unknown;
+		let failure: unknown;
+		try {
+			body = await this.request('GET', 'Control');
+		} catch (error) {
+			failure = error;
+		}
+		if (failure instanceof HaloApiError && (failure.status === 403 || failure.status === 401))
+			throw new HaloApiError(
+				failure.status,
+				failure.body,
+				failure.action,
+				`Halo refused to read its settings (GET /api/Control, ${failure.status}): give the API application the admin permission (Configuration › Integrations › Halo API › the application › Permissions) and ask for scope "all" or "admin".`,
+			);
+		if (failure !== undefined) throw failure;
 		if (!body || typeof body !== 'object' || Array.isArray(body))
 			throw new HaloApiError(
 				200,

@@ -83,7 +83,10 @@ export async function probeOktaReadScopes(
 		return failure(`Okta answered HTTP ${answer.status} when listing ${probe.what}`);
 	}
 	if (missing.length === 0)
-		return { status: 'OK', message: 'Okta accepted the credential: it can read users, groups and apps' };
+		return {
+			status: 'OK',
+			message: 'Okta accepted the credential: it can read users, groups and apps',
+		};
 	const how =
 		kind === 'apiToken'
 			? "the token acts with its admin's rights: use an admin whose role can read them"
@@ -187,7 +190,7 @@ export async function testHaloCredential(
 		};
 	if (answer.status === 403)
 		return failure(
-			"Halo issued a token but refused to read its settings (GET /api/Control, 403): give the API application the admin permission (Configuration › Integrations › Halo API › the application › Permissions) and ask for scope \"all\" or \"admin\". Halo Okta Settings needs it; the other nodes do not.",
+			'Halo issued a token but refused to read its settings (GET /api/Control, 403): give the API application the admin permission (Configuration › Integrations › Halo API › the application › Permissions) and ask for scope "all" or "admin". Halo Okta Settings needs it; the other nodes do not.',
 		);
 	return failure(haloErrorSentence(answer.status, answer.body, action));
 }
@@ -198,12 +201,15 @@ export const credentialTest = {
 		this: ICredentialTestFunctions,
 		credential: ICredentialsDecrypted,
 	): Promise<Result> {
+		// The one HTTP helper n8n gives credential test functions (CredentialTestContext).
+		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
 		return testOktaCredential(this.helpers.request as unknown as LegacyRequest, credential);
 	},
 	async haloCredentialTest(
 		this: ICredentialTestFunctions,
 		credential: ICredentialsDecrypted,
 	): Promise<Result> {
+		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
 		return testHaloCredential(this.helpers.request as unknown as LegacyRequest, credential);
 	},
 };

@@ -163,13 +163,18 @@ export function legacyRequestFn(request: LegacyRequest): RequestFn {
 		} else if (req.body !== undefined) {
 			options.body = req.body;
 		}
-		let response: { statusCode?: number; headers?: Record<string, unknown>; body?: unknown };
+		let response:
+			{ statusCode?: number; headers?: Record<string, unknown>; body?: unknown } | undefined;
+		let failure: unknown;
 		try {
 			response = (await request(options)) as typeof response;
 		} catch (error) {
-			const answered = responseOf(error);
+			failure = error;
+		}
+		if (!response) {
+			const answered = responseOf(failure);
 			if (answered) return answered;
-			throw error;
+			throw failure;
 		}
 		let body = response.body;
 		if (req.form && typeof body === 'string') {

@@ -206,11 +206,39 @@ export class OktaClient {
 	 * `okta.apps.manage` scope (or an admin who may edit the app); a refusal is a 403.
 	 */
 	async replaceApp(app: OktaAppDetail): Promise<OktaAppDetail> {
-		return (
-			await this.send<OktaAppDetail>('PUT', `/api/v1/apps/${encodeURIComponent(app.id)}`, {
-				body: app,
-			})
-		).body;
+		let failure: unknown;
+		try {
+			return (
+				await this.send<OktaAppDetail>('PUT', `/api/v1/apps/${encodeURIComponent(app.id)}`, {
+					body: app,
+				})
+			).body;
+		} catch (error) {
+			failure = error;
+		}
+		// An API token's 403 names no scope; say which one changing an app needs.
+		if (failure instanceof OktaApiError && failure.status === 403)
+			failure = new OktaApiError({
+				status: 403,
+				errorCode: failure.errorCode,
+				errorSummary: "Okta refused to change the app's sign-in settings",
+				errorId: failure.errorId,
+				requiredScope: 'okta.apps.manage',
+				request: failure.request,
+			});
+		throw failure;
+	}
+
+	/** The app, or undefined when Okta has none with that id (404). */
+	async findApp(appId: string): Promise<OktaAppDetail | undefined> {
+		let failure: unknown;
+		try {
+			return await this.getApp(appId);
+		} catch (error) {
+			failure = error;
+		}
+		if (failure instanceof OktaApiError && failure.status === 404) return undefined;
+		throw failure;
 	}
 
 	/** The org's public metadata: `_links.organization` is the primary okta domain, `_links.alternate` a custom domain. */

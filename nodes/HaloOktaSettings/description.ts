@@ -14,20 +14,20 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Get Mapping Configuration',
 				value: 'getMappingConfig',
-				action: 'Get Halo s Okta mappings as a mapping configuration',
+				action: 'Get the okta mappings as a mapping configuration',
 				description:
 					"Reads Halo's built-in Okta integration (Control) as one MappingConfig for the other nodes' Configuration (JSON)",
 			},
 			{
 				name: 'Check SSO',
 				value: 'checkSso',
-				action: 'Check Okta single sign on for Halo',
+				action: 'Check okta single sign on',
 				description: "Checks Halo's Okta sign-in settings against the Okta org and app",
 			},
 			{
 				name: 'Fix SSO',
 				value: 'fixSso',
-				action: 'Fix Okta single sign on for Halo',
+				action: 'Fix okta single sign on',
 				description:
 					'Adds what sign-in is missing: redirect and sign-out URIs, grant types, Halo s Okta URL and client ID. Never removes anything.',
 			},
@@ -77,8 +77,7 @@ export const properties: INodeProperties[] = [
 		name: 'dryRun',
 		type: 'boolean',
 		default: true,
-		description:
-			'Whether to only report the changes; turn off to write them to Okta and Halo',
+		description: 'Whether to only report the changes; turn off to write them to Okta and Halo',
 		displayOptions: { show: { operation: ['fixSso'] } },
 	},
 ];

@@ -1,7 +1,11 @@
 /** Halo's Control record → MappingConfig (lib/core/controlConfig.ts): table-driven, no network. */
 import assert from 'node:assert/strict';
 
-import { HALO_FILTER_TYPES, mappingConfigFromControl, oktaSourceOf } from '../../lib/core/controlConfig';
+import {
+	HALO_FILTER_TYPES,
+	mappingConfigFromControl,
+	oktaSourceOf,
+} from '../../lib/core/controlConfig';
 import { configuredHaloControl, handWrittenConfig } from '../helpers/haloControl';
 
 const APP = '0oa1halo2sso3app4xyz';

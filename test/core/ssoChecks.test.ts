@@ -64,16 +64,47 @@ describe('checkSso', () => {
 	});
 
 	test.each<[string, (f: SsoFacts) => void, string[]]>([
-		['custom domain in Halo', (f) => ((f.customDomain = 'https://id.acme.example'), (f.halo.oktaUrl = 'https://id.acme.example')), ['primaryDomain']],
+		[
+			'custom domain in Halo',
+			(f) => (
+				(f.customDomain = 'https://id.acme.example'),
+				(f.halo.oktaUrl = 'https://id.acme.example')
+			),
+			['primaryDomain'],
+		],
 		['no Okta URL in Halo', (f) => (f.halo.oktaUrl = null), ['primaryDomain']],
 		['app inactive', (f) => (f.app!.status = 'INACTIVE'), ['appActive']],
-		['SAML app', (f) => ((f.app!.signOnMode = 'SAML_2_0'), (f.app!.settings = {})), ['appIsOidcWeb', 'grantAuthorizationCode', 'grantImplicitIdToken', 'redirectUriAgent', 'logoutUriAgent', 'redirectUriPortal', 'logoutUriPortal']],
-		['no implicit grant', (f) => (f.app!.settings!.oauthClient!.grant_types = ['authorization_code']), ['grantImplicitIdToken']],
-		['no portal URL known', (f) => (f.portalUrl = undefined), ['redirectUriPortal', 'logoutUriPortal']],
+		[
+			'SAML app',
+			(f) => ((f.app!.signOnMode = 'SAML_2_0'), (f.app!.settings = {})),
+			[
+				'appIsOidcWeb',
+				'grantAuthorizationCode',
+				'grantImplicitIdToken',
+				'redirectUriAgent',
+				'logoutUriAgent',
+				'redirectUriPortal',
+				'logoutUriPortal',
+			],
+		],
+		[
+			'no implicit grant',
+			(f) => (f.app!.settings!.oauthClient!.grant_types = ['authorization_code']),
+			['grantImplicitIdToken'],
+		],
+		[
+			'no portal URL known',
+			(f) => (f.portalUrl = undefined),
+			['redirectUriPortal', 'logoutUriPortal'],
+		],
 		['client id differs', (f) => (f.halo.clientId = 'other'), ['clientIdMatches']],
 		['SSO off in Halo', (f) => (f.halo.ssoEnabled = false), ['haloSsoEnabled']],
 		['Halo import on', (f) => (f.builtInSync = true), ['builtInSyncOff']],
-		['auto-redirect while broken', (f) => ((f.halo.autoRedirect = true), (f.halo.clientId = 'x')), ['clientIdMatches', 'autoRedirect']],
+		[
+			'auto-redirect while broken',
+			(f) => ((f.halo.autoRedirect = true), (f.halo.clientId = 'x')),
+			['clientIdMatches', 'autoRedirect'],
+		],
 		['app not found', (f) => (f.app = undefined), ['appFound']],
 	])('%s', (_name, change, expected) => {
 		assert.deepEqual(failing(facts(change)), expected);
@@ -90,7 +121,11 @@ describe('checkSso', () => {
 
 	test('names up to 20 unassigned people and counts the rest; warnings do not fail ok', () => {
 		const f = facts((x) => {
-			x.people = Array.from({ length: 25 }, (_, i) => ({ oktaId: `00u${i}`, name: `P${i}`, kind: 'user' }));
+			x.people = Array.from({ length: 25 }, (_, i) => ({
+				oktaId: `00u${i}`,
+				name: `P${i}`,
+				kind: 'user',
+			}));
 			x.assigned = new Set();
 			x.builtInSync = true;
 		});
@@ -104,7 +139,10 @@ describe('checkSso', () => {
 	});
 
 	test('the redirect URI is the origin plus /auth/account/openidresponse', () => {
-		assert.equal(openIdRedirectUri('https://acme.halopsa.com/some/path/'), 'https://acme.halopsa.com/auth/account/openidresponse');
+		assert.equal(
+			openIdRedirectUri('https://acme.halopsa.com/some/path/'),
+			'https://acme.halopsa.com/auth/account/openidresponse',
+		);
 	});
 });
 
@@ -124,7 +162,11 @@ describe('planSsoFix', () => {
 			application_type: 'web',
 			grant_types: ['authorization_code', 'refresh_token', 'implicit'],
 			response_types: ['code', 'id_token'],
-			redirect_uris: ['https://other.example/cb', `${AGENT}/auth/account/openidresponse`, `${PORTAL}/auth/account/openidresponse`],
+			redirect_uris: [
+				'https://other.example/cb',
+				`${AGENT}/auth/account/openidresponse`,
+				`${PORTAL}/auth/account/openidresponse`,
+			],
 			post_logout_redirect_uris: [AGENT, PORTAL],
 		});
 		assert.deepEqual(plan.control, { okta_url: ORG, okta_client_id: '0oaapp' });

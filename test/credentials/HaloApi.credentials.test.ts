@@ -107,7 +107,7 @@ describe('haloApi credential', () => {
 		);
 	});
 
-	test('no test request: n8n runs the Halo Okta Settings node\'s test function (test/n8n/credentialTests.test.ts)', () => {
+	test("no test request: n8n runs the Halo Okta Settings node's test function (test/n8n/credentialTests.test.ts)", () => {
 		assert.equal((credential as unknown as { test?: unknown }).test, undefined);
 		assert.equal(typeof testedBy('haloApi'), 'function');
 	});

@@ -180,7 +180,10 @@ describe('Okta credentials', () => {
 				{ url: `${okta.url}/`, apiToken: 'okta-test-token' },
 				{ url: '/api/v1/users' },
 			);
-			assert.equal((signed.headers as Record<string, string>).Authorization, 'SSWS okta-test-token');
+			assert.equal(
+				(signed.headers as Record<string, string>).Authorization,
+				'SSWS okta-test-token',
+			);
 			// No `test` request: n8n runs the Halo Okta Settings node's test function instead.
 			assert.equal((credential as unknown as { test?: unknown }).test, undefined);
 			okta.server.clearLog();

@@ -71,7 +71,12 @@ export function configuredHaloControl(appId: string): Record<string, unknown> {
 				],
 				filters: [
 					{ id: 1, filter_field: 'userType', filter_type: 0, filter_value: 'Employee' },
-					{ id: 2, filter_field: 'department', filter_type: 5, filter_value: 'Engineering, IT, Sales' },
+					{
+						id: 2,
+						filter_field: 'department',
+						filter_type: 5,
+						filter_value: 'Engineering, IT, Sales',
+					},
 				],
 				new_users_only: true,
 			},
@@ -114,7 +119,11 @@ export function handWrittenConfig(appId: string): Record<string, unknown> {
 				{ halo: 'department', okta: 'profile.department', populateEmpty: true },
 			],
 			siteRules: [
-				{ group: 'Office - London', siteId: S.sites.branchOffice, userRoleId: S.userRoles.approver },
+				{
+					group: 'Office - London',
+					siteId: S.sites.branchOffice,
+					userRoleId: S.userRoles.approver,
+				},
 				{ appId, siteId: S.sites.remoteWorkers },
 				{
 					siteId: S.sites.headOffice,

@@ -120,7 +120,11 @@ describe("our nodes' parameters and credentials as n8n's editor reads them", () 
 	}
 
 	test('Apply Role Mappings, the trigger and Halo Okta Settings: an optional Okta credential ("none" first, the default), no main auth field', () => {
-		for (const node of [new HaloApplyRoleMappings(), new OktaEventHookTrigger(), new HaloOktaSettings()]) {
+		for (const node of [
+			new HaloApplyRoleMappings(),
+			new OktaEventHookTrigger(),
+			new HaloOktaSettings(),
+		]) {
 			const authentication = node.description.properties.find((p) => p.name === 'authentication')!;
 			assert.equal(
 				authentication.displayOptions,

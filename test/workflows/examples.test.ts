@@ -258,9 +258,7 @@ describe('examples/okta-halo-take-over-settings.json', () => {
 		assert.ok(created.length > 0, 'the plan creates people');
 		assert.ok(plan.every((i) => i.dryRun === true || i.action === 'skipped'));
 		const london = emulators.okta.store.groupByName('Office - London')!;
-		const londoner = emulators.okta.store
-			.membersOf(london.id)
-			.find((u) => ACTIVE.has(u.status))!;
+		const londoner = emulators.okta.store.membersOf(london.id).find((u) => ACTIVE.has(u.status))!;
 		const planned = plan.find((i) => (i.okta as IDataObject).id === londoner.id)!;
 		assert.equal((planned.record as IDataObject).site_id, HALO_SEED.sites.branchOffice);
 		assert.ok(run.output['Plan: Role Mappings (Dry Run)'].length > 0);

@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkSso } from '../../../lib/core/ssoChecks';
 import { factsAfter, planSsoFix } from '../../../lib/core/ssoFix';
-import { OktaApiError } from '../../../lib/okta/OktaApiError';
 import type { OktaAppDetail } from '../../../lib/okta/types';
 import { readSsoFacts, ssoClients } from './ssoFacts';
 
 /**
  * Adds what sign-in is missing and never removes anything (lib/core/ssoFix.ts).
- * A dry run writes nothing and its `after` is the check of the state the
+ * A refused PUT names `okta.apps.manage` (OktaClient.replaceApp) and Halo is
+ * then not written. A dry run writes nothing and its `after` is the check of the state the
  * changes would give; a real run writes Okta first, then Halo, then reads
  * everything again for `after`.
  */
@@ -23,22 +23,7 @@ export async function fixSso(this: IExecuteFunctions): Promise<IDataObject> {
 			changes: plan.changes,
 			after: checkSso(factsAfter(facts, plan)),
 		} as unknown as IDataObject;
-	if (plan.app) {
-		try {
-			await clients.okta.replaceApp(plan.app as unknown as OktaAppDetail);
-		} catch (error) {
-			if (error instanceof OktaApiError && error.status === 403)
-				throw new OktaApiError({
-					status: 403,
-					errorCode: error.errorCode,
-					errorSummary: "Okta refused to change the app's sign-in settings",
-					errorId: error.errorId,
-					requiredScope: 'okta.apps.manage',
-					request: error.request,
-				});
-			throw error;
-		}
-	}
+	if (plan.app) await clients.okta.replaceApp(plan.app as unknown as OktaAppDetail);
 	if (plan.control) await clients.halo.saveControl(plan.control);
 	const after = checkSso(await readSsoFacts(this, clients));
 	return { dryRun, changes: plan.changes, after } as unknown as IDataObject;

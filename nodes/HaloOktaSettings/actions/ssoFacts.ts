@@ -5,9 +5,7 @@ import type { SsoApp, SsoFacts, SsoPerson } from '../../../lib/core/ssoChecks';
 import type { HaloClient, HaloRecord } from '../../../lib/halo/HaloClient';
 import { haloClientFor } from '../../../lib/n8n/halo';
 import { oktaClientFor } from '../../../lib/n8n/okta';
-import { OktaApiError } from '../../../lib/okta/OktaApiError';
 import type { OktaClient } from '../../../lib/okta/OktaClient';
-import { readControl } from './readControl';
 
 export interface SsoClients {
 	halo: HaloClient;
@@ -47,18 +45,11 @@ export async function readSsoFacts(
 	context: IExecuteFunctions,
 	{ halo, okta }: SsoClients,
 ): Promise<SsoFacts> {
-	const control = await readControl(halo);
+	const control = await halo.getControl();
 	const settings = haloSsoSettings(control);
 	const metadata = await okta.orgMetadata();
 	const appId = text(context.getNodeParameter('appId', 0, '')) ?? settings.clientId;
-	let app: SsoApp | undefined;
-	if (appId) {
-		try {
-			app = (await okta.getApp(appId)) as unknown as SsoApp;
-		} catch (error) {
-			if (!(error instanceof OktaApiError && error.status === 404)) throw error;
-		}
-	}
+	const app = appId ? ((await okta.findApp(appId)) as unknown as SsoApp | undefined) : undefined;
 	const assigned = new Set<string>();
 	if (app) for (const assignment of await okta.listAppUsers(app.id)) assigned.add(assignment.id);
 	const [users, agents] = [await halo.listUsers(), await halo.listAgents()];

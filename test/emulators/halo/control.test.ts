@@ -11,7 +11,9 @@ import { api, requestToken, token } from './http';
 describe('Halo emulator: /api/Control', () => {
 	let halo: HaloEmulator;
 	beforeAll(async () => {
-		halo = await startHaloEmulator({ seed: { control: { portal_url: 'https://support.acme.example' } } });
+		halo = await startHaloEmulator({
+			seed: { control: { portal_url: 'https://support.acme.example' } },
+		});
 	});
 	afterAll(() => halo.close());
 
@@ -61,9 +63,14 @@ describe('Halo emulator: /api/Control', () => {
 
 	test('POST bodies that do not fit the Control schema are refused, nothing stored', async () => {
 		const client = api(halo, await token(halo));
-		const unknown = await client.post('Control', [{ okta_url: 'https://x.okta.com', okta_domain: 'x' }]);
+		const unknown = await client.post('Control', [
+			{ okta_url: 'https://x.okta.com', okta_domain: 'x' },
+		]);
 		assert.equal(unknown.status, 400);
-		assert.match(unknown.body.Message, /'okta_domain' could not be mapped to any \.NET member contained in type 'Control'/);
+		assert.match(
+			unknown.body.Message,
+			/'okta_domain' could not be mapped to any \.NET member contained in type 'Control'/,
+		);
 		const nested = await client.post('Control', [
 			{ okta_sitemappings: [{ siteid: 'two', group_name: 'A' }] },
 		]);

@@ -20,9 +20,24 @@ async function start(customDomain?: string): Promise<OktaEmulator> {
 	return startOktaEmulator({
 		customDomain,
 		fixture: {
-			users: [{ profile: { firstName: 'Ann', lastName: 'Example', email: 'ann@acme.example', login: 'ann@acme.example' } }],
+			users: [
+				{
+					profile: {
+						firstName: 'Ann',
+						lastName: 'Example',
+						email: 'ann@acme.example',
+						login: 'ann@acme.example',
+					},
+				},
+			],
 			apps: [
-				{ id: APP, name: 'oidc_client', label: 'Halo', signOnMode: 'OPENID_CONNECT', users: ['ann@acme.example'] },
+				{
+					id: APP,
+					name: 'oidc_client',
+					label: 'Halo',
+					signOnMode: 'OPENID_CONNECT',
+					users: ['ann@acme.example'],
+				},
 			],
 		},
 	});
@@ -85,7 +100,10 @@ describe('Okta emulator: OIDC app settings on GET and PUT /api/v1/apps/{id}', ()
 					...oauth,
 					grant_types: [...oauth.grant_types!, 'implicit'],
 					response_types: [...oauth.response_types!, 'id_token'],
-					redirect_uris: [...oauth.redirect_uris!, 'https://support.acme.example/auth/account/openidresponse'],
+					redirect_uris: [
+						...oauth.redirect_uris!,
+						'https://support.acme.example/auth/account/openidresponse',
+					],
 					post_logout_redirect_uris: ['https://support.acme.example'],
 				},
 			},
@@ -100,16 +118,40 @@ describe('Okta emulator: OIDC app settings on GET and PUT /api/v1/apps/{id}', ()
 		const answerCheck = oktaSpec().validate('OpenIdConnectApplication', saved);
 		assert.ok(answerCheck.valid, answerCheck.messages.join('\n'));
 		const again = await client.getApp(APP);
-		assert.deepEqual(again.settings!.oauthClient!.post_logout_redirect_uris, ['https://support.acme.example']);
+		assert.deepEqual(again.settings!.oauthClient!.post_logout_redirect_uris, [
+			'https://support.acme.example',
+		]);
 	});
 
 	test.each<[string, (app: Record<string, any>) => void, RegExp]>([
-		['implicit without id_token', (a) => ((a.settings.oauthClient.grant_types = ['authorization_code', 'implicit']), (a.settings.oauthClient.response_types = ['code'])), /'implicit' grant type requires/],
-		['id_token without implicit', (a) => ((a.settings.oauthClient.grant_types = ['authorization_code']), (a.settings.oauthClient.response_types = ['code', 'id_token'])), /require the 'implicit' grant type/],
-		['a relative redirect URI', (a) => (a.settings.oauthClient.redirect_uris = ['/callback']), /is not a valid URI/],
+		[
+			'implicit without id_token',
+			(a) => (
+				(a.settings.oauthClient.grant_types = ['authorization_code', 'implicit']),
+				(a.settings.oauthClient.response_types = ['code'])
+			),
+			/'implicit' grant type requires/,
+		],
+		[
+			'id_token without implicit',
+			(a) => (
+				(a.settings.oauthClient.grant_types = ['authorization_code']),
+				(a.settings.oauthClient.response_types = ['code', 'id_token'])
+			),
+			/require the 'implicit' grant type/,
+		],
+		[
+			'a relative redirect URI',
+			(a) => (a.settings.oauthClient.redirect_uris = ['/callback']),
+			/is not a valid URI/,
+		],
 		['another name', (a) => (a.name = 'bookmark'), /name cannot be changed/],
 		['no label', (a) => (a.label = ''), /label: The field cannot be left blank/],
-		['no client settings', (a) => delete a.settings.oauthClient, /settings\.oauthClient: The field is required/],
+		[
+			'no client settings',
+			(a) => delete a.settings.oauthClient,
+			/settings\.oauthClient: The field is required/,
+		],
 	])('PUT refused with 400 E0000001 and the cause: %s', async (_name, change, cause) => {
 		const read = (await get<Record<string, any>>(`${okta.url}/api/v1/apps/${APP}`)).body;
 		change(read);
@@ -120,7 +162,10 @@ describe('Okta emulator: OIDC app settings on GET and PUT /api/v1/apps/{id}', ()
 		});
 		assert.equal(answer.status, 400);
 		assert.equal(answer.body.errorCode, 'E0000001');
-		assert.match(answer.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary).join('\n'), cause);
+		assert.match(
+			answer.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary).join('\n'),
+			cause,
+		);
 	});
 
 	test('PUT with a token that has okta.apps.read only: 403 naming okta.apps.manage; app users are listed', async () => {
@@ -143,7 +188,10 @@ describe('Okta emulator: OIDC app settings on GET and PUT /api/v1/apps/{id}', ()
 		});
 		const app = await client.getApp(APP);
 		const users = await client.listAppUsers(APP);
-		assert.deepEqual(users.map((u) => u.credentials?.userName), ['ann@acme.example']);
+		assert.deepEqual(
+			users.map((u) => u.credentials?.userName),
+			['ann@acme.example'],
+		);
 		await assert.rejects(client.replaceApp(app), (error: unknown) => {
 			assert.ok(error instanceof OktaApiError);
 			assert.equal(error.status, 403);

@@ -30,7 +30,10 @@ async function start(): Promise<Emulators> {
 		okta: { org: ORG },
 		halo: { rateLimit: { max: 100_000, windowMs: 300_000 } },
 	});
-	Object.assign(emulators.halo.store.control, configuredHaloControl(emulators.okta.store.apps[0].id));
+	Object.assign(
+		emulators.halo.store.control,
+		configuredHaloControl(emulators.okta.store.apps[0].id),
+	);
 	return emulators;
 }
 
@@ -103,8 +106,14 @@ describe('Halo Okta Settings: Get Mapping Configuration drives a full sync (engi
 			const state = haloState(a) as { users: IDataObject[]; tickets: unknown[] };
 			assert.deepEqual(state, haloState(b));
 			// Not an empty equality: the mappings did their work.
-			assert.ok(state.users.some((u) => u.site_id === 2), 'London office users on the branch site');
-			assert.ok(state.users.some((u) => u.site_id === 1), 'filtered employees on head office');
+			assert.ok(
+				state.users.some((u) => u.site_id === 2),
+				'London office users on the branch site',
+			);
+			assert.ok(
+				state.users.some((u) => u.site_id === 1),
+				'filtered employees on head office',
+			);
 			const skipped = taken.output['Upsert Halo User/Agent'].filter((i) => i.action === 'skipped');
 			assert.ok(skipped.length > 0, 'people no site mapping takes are skipped, as Halo does');
 			assert.ok(state.tickets.length > 0, 'onboarding tickets from the taken-over ticket type');

@@ -65,7 +65,10 @@ describe('Halo Okta Settings: Check SSO and Fix SSO (engine, emulators)', () => 
 	}
 
 	test('the broken setup: each broken part by its check id, with what to do', async () => {
-		const item = (await run({ operation: 'checkSso', ...SSO_PARAMETERS })) as unknown as SsoCheckItem;
+		const item = (await run({
+			operation: 'checkSso',
+			...SSO_PARAMETERS,
+		})) as unknown as SsoCheckItem;
 		assert.equal(item.ok, false);
 		assert.deepEqual(failed(item).sort(), [
 			'grantImplicitIdToken',
@@ -174,7 +177,9 @@ describe('Halo Okta Settings: Check SSO and Fix SSO (engine, emulators)', () => 
 		);
 		const validation = oktaSpec().validate('OpenIdConnectApplication', puts[0].body);
 		assert.ok(validation.valid, validation.messages.join('\n'));
-		const posts = emulators.halo.server.log.filter((r) => r.method === 'POST' && /\/api\//.test(r.path));
+		const posts = emulators.halo.server.log.filter(
+			(r) => r.method === 'POST' && /\/api\//.test(r.path),
+		);
 		assert.deepEqual(
 			posts.map((r) => r.path),
 			['/api/Control'],
@@ -196,7 +201,10 @@ describe('Halo Okta Settings: Check SSO and Fix SSO (engine, emulators)', () => 
 
 		// Fix SSO never assigns anyone; the admin does, as the check says.
 		for (const login of UNASSIGNED) emulators.okta.store.assignApp(APP_ID, login);
-		const check = (await run({ operation: 'checkSso', ...SSO_PARAMETERS })) as unknown as SsoCheckItem;
+		const check = (await run({
+			operation: 'checkSso',
+			...SSO_PARAMETERS,
+		})) as unknown as SsoCheckItem;
 		assert.deepEqual(failed(check), []);
 		assert.equal(check.ok, true);
 		assert.match(byId(check, 'peopleAssigned').message, /All 7 people/);
