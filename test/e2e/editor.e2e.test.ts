@@ -456,7 +456,6 @@ describe("our nodes in n8n's editor (headless Chromium)", () => {
 			'Okta Authentication',
 		);
 		await editor.page.keyboard.press('Escape');
-		await editor.choose('authentication', 'API Token');
 		await editor.choose('operation', 'Fix SSO');
 		await editor.expectParameter('dryRun', 'Dry Run', node);
 		await editor.screenshot('node-halo-okta-settings.png');
