@@ -9,28 +9,15 @@
 import { DEFAULT_AGENT_FIELDS, DEFAULT_USER_FIELDS } from './fields';
 import { compileSource } from './template';
 import { OKTA_STATUSES } from './types';
-import type { FieldMapping, MappingConfig, OktaStatus, RoleMapping, SiteRule } from './types';
-
-/** Halo's `IntegrationFilter` operators as the MappingConfig writes them. */
-export type ControlFilterOp =
-	'eq' | 'ne' | 'contains' | 'startsWith' | 'endsWith' | 'in' | 'exists' | 'notExists';
-
-export interface ControlFilter {
-	field: string;
-	op: ControlFilterOp;
-	value?: string | string[];
-}
-
-/** A site rule with Halo's filters (MappingConfig `SiteRule.filters`). */
-export type TakenSiteRule = SiteRule & { filters?: ControlFilter[] };
-
-/** The MappingConfig taken over from Halo (with `user.unmatched` and site rule filters). */
-export type TakenConfig = Omit<MappingConfig, 'user'> & {
-	user?: Omit<NonNullable<MappingConfig['user']>, 'siteRules'> & {
-		siteRules?: TakenSiteRule[];
-		unmatched?: 'defaultSite' | 'skip';
-	};
-};
+import type {
+	FieldMapping,
+	Filter,
+	FilterOp,
+	MappingConfig,
+	OktaStatus,
+	RoleMapping,
+	SiteRule,
+} from './types';
 
 export interface BuiltInSync {
 	enabled: boolean;
@@ -39,7 +26,7 @@ export interface BuiltInSync {
 }
 
 export interface TakenOver {
-	config: TakenConfig;
+	config: MappingConfig;
 	warnings: string[];
 	builtInSync: BuiltInSync;
 }
@@ -51,7 +38,7 @@ type Json = Record<string, unknown>;
  * integer without naming the values; this is the order of Halo's filter
  * drop-down (docs/halo-okta-settings.md). An unknown number drops its mapping.
  */
-export const HALO_FILTER_TYPES: Readonly<Record<number, ControlFilterOp>> = Object.freeze({
+export const HALO_FILTER_TYPES: Readonly<Record<number, FilterOp>> = Object.freeze({
 	0: 'eq',
 	1: 'ne',
 	2: 'contains',
@@ -190,8 +177,8 @@ function fieldMappings(
 	return out.length > 0 ? out : undefined;
 }
 
-function filtersOf(filters: unknown, at: string, warnings: string[]): ControlFilter[] | null {
-	const out: ControlFilter[] = [];
+function filtersOf(filters: unknown, at: string, warnings: string[]): Filter[] | null {
+	const out: Filter[] = [];
 	for (const filter of list(filters)) {
 		const field = text(filter.filter_field);
 		const type = filter.filter_type;
@@ -203,20 +190,26 @@ function filtersOf(filters: unknown, at: string, warnings: string[]): ControlFil
 			return null;
 		}
 		const value = text(filter.filter_value);
-		const converted: ControlFilter = { field: oktaSourceOf(field), op };
+		const source = oktaSourceOf(field);
+		let converted: Filter;
 		if (op === 'in')
-			converted.value = (value ?? '')
-				.split(',')
-				.map((v) => v.trim())
-				.filter(Boolean);
-		else if (op !== 'exists' && op !== 'notExists') converted.value = value ?? '';
+			converted = {
+				field: source,
+				op,
+				value: (value ?? '')
+					.split(',')
+					.map((v) => v.trim())
+					.filter(Boolean),
+			};
+		else if (op === 'exists' || op === 'notExists') converted = { field: source, op };
+		else converted = { field: source, op, value: value ?? '' };
 		out.push(converted);
 	}
 	return out;
 }
 
-function siteRules(control: Json, warnings: string[]): TakenSiteRule[] | undefined {
-	const out: TakenSiteRule[] = [];
+function siteRules(control: Json, warnings: string[]): SiteRule[] | undefined {
+	const out: SiteRule[] = [];
 	list(control.okta_sitemappings).forEach((mapping, i) => {
 		const at = `okta_sitemappings[${i}]`;
 		const siteId = positiveInt(mapping.siteid);
@@ -228,7 +221,7 @@ function siteRules(control: Json, warnings: string[]): TakenSiteRule[] | undefin
 			if (positiveInt(mapping.roleid) === undefined) warnings.push(`${at}: no site; left out`);
 			return;
 		}
-		const rule: TakenSiteRule = { siteId };
+		const rule: SiteRule = { siteId };
 		const appId = text(mapping.applicationid);
 		const group = text(mapping.group_name);
 		if (mapping.filterbyapp === true && appId) rule.appId = appId;
@@ -338,7 +331,7 @@ function mergedNames(defaults: readonly FieldMapping[], custom?: FieldMapping[])
 /** Halo's `Control` record → `{ config, warnings, builtInSync }`. */
 export function mappingConfigFromControl(control: Json): TakenOver {
 	const warnings: string[] = [];
-	const config: TakenConfig = {};
+	const config: MappingConfig = {};
 
 	const active = statusesOf(
 		control.okta_active_statuses_list,
@@ -364,7 +357,7 @@ export function mappingConfigFromControl(control: Json): TakenOver {
 		'okta_user_matching_list',
 		warnings,
 	);
-	const user: NonNullable<TakenConfig['user']> = {};
+	const user: NonNullable<MappingConfig['user']> = {};
 	if (userFields) user.fields = userFields;
 	if (rules) {
 		user.siteRules = rules;

@@ -2,7 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { haloSsoSettings } from '../../../lib/core/ssoChecks';
 import type { SsoApp, SsoFacts, SsoPerson } from '../../../lib/core/ssoChecks';
-import type { HaloClient, HaloRecord } from '../../../lib/halo/HaloClient';
+import type { HaloRecord } from '../../../lib/core/types';
+import type { HaloClient } from '../../../lib/halo/HaloClient';
 import { haloClientFor } from '../../../lib/n8n/halo';
 import { oktaClientFor } from '../../../lib/n8n/okta';
 import type { OktaClient } from '../../../lib/okta/OktaClient';
