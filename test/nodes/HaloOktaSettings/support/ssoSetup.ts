@@ -50,18 +50,23 @@ export function oktaOptions(): OktaEmulatorOptions {
 	return { fixture, customDomain: CUSTOM_DOMAIN };
 }
 
-/** Halo after a sync from Okta: six users and one agent carry Okta ids; SSO configured but on the custom domain. */
+/**
+ * Halo after a sync from Okta: six users and one agent carry Okta ids (in both of
+ * Halo's fields, `oktaid` and `okta_id`, as the sync writes them; lists show `okta_id`);
+ * SSO configured but on the custom domain.
+ */
 export function haloOptions(oktaIdOf: (login: string) => string): HaloEmulatorOptions {
-	const users: HaloSeed['users'] = LOGINS.slice(0, 6).map((login) => ({
+	const ids = (login: string) => ({ oktaid: oktaIdOf(login), okta_id: oktaIdOf(login) });
+	const users = LOGINS.slice(0, 6).map((login) => ({
 		name: login.split('@')[0],
 		emailaddress: login,
 		site_id: HALO_SEED.sites.headOffice,
-		oktaid: oktaIdOf(login),
+		...ids(login),
 		inactive: false,
-	}));
-	const agents: HaloSeed['agents'] = [
-		{ name: 'gus', email: LOGINS[6], oktaid: oktaIdOf(LOGINS[6]), isdisabled: false },
-	];
+	})) as HaloSeed['users'];
+	const agents = [
+		{ name: 'gus', email: LOGINS[6], ...ids(LOGINS[6]), isdisabled: false },
+	] as HaloSeed['agents'];
 	return {
 		seed: {
 			users,
