@@ -85,6 +85,12 @@ export class TokenIssuer {
 		};
 	}
 
+	/** The scope the request's live bearer token was issued with (undefined without one). */
+	scopeOf(req: EmulatorRequest): string | undefined {
+		const match = /^Bearer\s+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''));
+		return match ? this.tokens.get(match[1])?.scope : undefined;
+	}
+
 	/** Ends every issued token now (as a server restart or key rollover would). */
 	expireAll(): void {
 		this.tokens.clear();

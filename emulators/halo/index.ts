@@ -25,6 +25,7 @@ import type { HaloSeed } from './types';
 export { HALO_SEED, defaultHaloSeed } from './seed';
 export { CAB_APPROVAL_REFUSAL } from './tickets';
 export { rateLimitMessage } from './rateLimit';
+export { defaultHaloControl, type HaloControlRecord } from './control';
 export type { HaloErrorShape, InjectedError } from './errors';
 export type { HaloStore } from './store';
 export type * from './types';

@@ -1,5 +1,6 @@
 /** Registers Halo's endpoints on the HTTP core; paths match case-insensitively, as IIS does. */
-import type { EmulatorServer } from '../server';
+import type { EmulatorRequest, EmulatorServer } from '../server';
+import { getControlHandler, saveControlHandler } from './control';
 import { authInfo, type TokenIssuer } from './auth';
 import { deleteHandler, getHandler, listHandler, saveHandler, type CrudOptions } from './crud';
 import { agentDef, ENTITIES } from './entities';
@@ -31,6 +32,10 @@ export function registerRoutes({
 			? { status: 200, body: agentDef.view!(me, req.query, 'one') }
 			: { status: 404, body: { Message: 'No agent for this application' } };
 	});
+	const control = () => store.control;
+	const scopeOf = (req: EmulatorRequest) => tokens.scopeOf(req);
+	server.route('GET', '/api/Control', getControlHandler(control, scopeOf));
+	server.route('POST', '/api/Control', saveControlHandler(control, scopeOf, crud.validateBodies));
 	server.route('GET', '/api/CABMember', () => ({ status: 200, body: listCabMembers(store) }));
 	for (const def of ENTITIES) {
 		const base = `/api/${def.path}`;

@@ -57,5 +57,6 @@ export function seedStore(partial: Partial<HaloSeed> = {}, clock?: () => number)
 	load(userDef, store, seed.users);
 	load(cabDef, store, seed.cabs);
 	for (const id of seed.cabApprovalProcessIds) store.cabApprovalProcessIds.add(id);
+	if (seed.control) Object.assign(store.control, structuredClone(seed.control));
 	return store;
 }

@@ -3,6 +3,7 @@
  * outside the records (which agent the API acts as, which approval processes
  * need CAB members chosen at logging). Tests read and seed it directly.
  */
+import { defaultHaloControl } from './control';
 import type {
 	HaloAgentRecord,
 	HaloAgentRoleRecord,
@@ -90,6 +91,8 @@ export class HaloStore {
 	apiAgentId = 0;
 	/** Approval processes that need CAB members picked when a ticket is logged. */
 	readonly cabApprovalProcessIds = new Set<number>();
+	/** Halo's `Control` settings record (`GET`/`POST /api/Control`). */
+	control: Record<string, unknown> = defaultHaloControl();
 	private nextCabMemberId = 1;
 	private nextTeamMembershipId = 1;
 	private nextDepartmentMembershipId = 1;

@@ -179,4 +179,6 @@ export interface HaloSeed {
 	apiAgent: { id: number; name: string; email?: string };
 	/** Approval processes whose CAB members are chosen when a ticket is logged (see tickets.ts). */
 	cabApprovalProcessIds: number[];
+	/** Fields of the `Control` settings record to set over the default (see control.ts). */
+	control?: Record<string, unknown>;
 }

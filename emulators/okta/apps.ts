@@ -1,7 +1,8 @@
 /**
  * `/api/v1/apps`: list (`q`, `filter` on id/name/status/user.id, Link
  * paging), one app, and its assigned users (`limit` ≤ 500, `q`,
- * `expand=user` embeds the Okta user).
+ * `expand=user` embeds the Okta user); `PUT /api/v1/apps/{id}` replaces an
+ * OIDC app's label and client settings (oidcApps.ts).
  */
 import type { EmulatorRequest, EmulatorResponse, EmulatorServer } from '../server';
 import type { EmulatorContext } from './context';
@@ -9,6 +10,7 @@ import { errors } from './errors';
 import { linkHeader, pageOf, readLimit } from './paging';
 import { renderUser } from './render';
 import { readSelection, RULE, rulesFrom, type SelectionRules } from './selection';
+import { defaultOidcClient, replaceApp } from './oidcApps';
 import { byId } from './sorted';
 import type { OktaAppRecord, OktaAppUserRecord } from './types';
 
@@ -36,6 +38,7 @@ export function registerAppRoutes(server: EmulatorServer, context: EmulatorConte
 			? { status: 200, body: renderApp(app, context) }
 			: errors.notFound(req.params.id, 'AppInstance');
 	});
+	server.route('PUT', '/api/v1/apps/:id', (req) => replaceApp(req, context));
 	server.route('GET', '/api/v1/apps/:id/users', (req) => listAppUsers(req, context));
 }
 
@@ -190,16 +193,7 @@ function credentialsFor(app: OktaAppRecord): Record<string, unknown> {
 function signOnSettingsFor(app: OktaAppRecord, origin: string): Record<string, unknown> {
 	switch (app.signOnMode) {
 		case 'OPENID_CONNECT':
-			return {
-				oauthClient: {
-					redirect_uris: [`https://${app.name}.example.com/callback`],
-					response_types: ['code'],
-					grant_types: ['authorization_code'],
-					application_type: 'web',
-					consent_method: 'REQUIRED',
-					issuer_mode: 'DYNAMIC',
-				},
-			};
+			return { oauthClient: structuredClone(app.oauthClient ?? defaultOidcClient(app.name)) };
 		case 'SAML_2_0':
 			return {
 				signOn: {

@@ -10,7 +10,9 @@ import { buildEveryoneGroup, buildGroup } from './groupFactory';
 import { OKTA_ID_PREFIX, Random } from './random';
 import type { NewUserProfile, OrgData } from './store';
 import { oktaTimestamp } from './time';
+import { defaultOidcClient } from './oidcApps';
 import type {
+	OidcClientSettings,
 	OktaAppRecord,
 	OktaAppUserRecord,
 	OktaGroupRecord,
@@ -39,6 +41,9 @@ export interface FixtureApp {
 	label: string;
 	signOnMode?: OktaSignOnMode;
 	features?: string[];
+	status?: 'ACTIVE' | 'INACTIVE';
+	/** OIDC apps: their `settings.oauthClient`; default a web app with the code grant. */
+	oauthClient?: Partial<OidcClientSettings>;
 	/** User ids or logins assigned to the app. */
 	users?: string[];
 }
@@ -98,12 +103,14 @@ export function orgFromFixture(fixture: OktaFixture, seed = 1): OrgData {
 			id: entry.id ?? random.oktaId(OKTA_ID_PREFIX.app),
 			name: entry.name ?? entry.label.toLowerCase().replace(/[^a-z0-9]+/g, '_'),
 			label: entry.label,
-			status: 'ACTIVE',
+			status: entry.status ?? 'ACTIVE',
 			created: stamp,
 			lastUpdated: stamp,
 			signOnMode: entry.signOnMode ?? 'SAML_2_0',
 			features: entry.features ?? [],
 		};
+		if (app.signOnMode === 'OPENID_CONNECT')
+			app.oauthClient = { ...defaultOidcClient(app.name), ...entry.oauthClient };
 		apps.push(app);
 		appUsers.set(
 			app.id,

@@ -2,7 +2,8 @@
  * A faithful Okta org on 127.0.0.1 for tests, the demo and benchmarks: the
  * management API (users, groups, apps, event hooks) with Okta's paging,
  * filters, errors and rate limits, and the org authorization server
- * (private_key_jwt + DPoP, authorization code, refresh token).
+ * (private_key_jwt + DPoP, authorization code, refresh token), and the public
+ * org metadata (`/.well-known/okta-organization`).
  */
 import { randomBytes } from 'node:crypto';
 
@@ -18,6 +19,7 @@ import { orgFromFixture, readFixture, type OktaFixture } from './fixture';
 import { generateOrg, type OrgSpec } from './generator';
 import { registerGroupRoutes } from './groups';
 import { registerOAuthRoutes } from './oauth';
+import { registerOrgMetadataRoute } from './orgMetadata';
 import {
 	bucketOf,
 	RateLimiter,
@@ -48,6 +50,8 @@ export interface OktaEmulatorOptions {
 	rateLimits?: Partial<Record<RateLimitBucket, number>>;
 	rateLimitWindowMs?: number;
 	tokenTtlSeconds?: number;
+	/** A custom domain (e.g. `https://login.acme.example`): `/.well-known/okta-organization` lists it as `alternate`. */
+	customDomain?: string;
 }
 
 export interface DeliverOptions extends HookCallOptions {
@@ -116,6 +120,7 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
 	registerAppRoutes(server, context);
 	registerEventHookRoutes(server, context);
 	registerOAuthRoutes(server, context);
+	registerOrgMetadataRoute(server, context, options.customDomain);
 	await server.listen();
 
 	return {

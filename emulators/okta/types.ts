@@ -72,6 +72,20 @@ export interface OktaAppRecord {
 	lastUpdated: string;
 	signOnMode: OktaSignOnMode;
 	features: string[];
+	/** OIDC apps: `settings.oauthClient` as Okta keeps it (redirect URIs, grant and response types, …). */
+	oauthClient?: OidcClientSettings;
+}
+
+/** An OIDC app's `settings.oauthClient` (OpenIdConnectApplicationSettingsClient). */
+export interface OidcClientSettings {
+	application_type: 'web' | 'browser' | 'native' | 'service';
+	grant_types: string[];
+	response_types: string[];
+	redirect_uris: string[];
+	post_logout_redirect_uris?: string[];
+	consent_method?: string;
+	issuer_mode?: string;
+	[key: string]: unknown;
 }
 
 /** A user's assignment to an app, as `GET /api/v1/apps/{id}/users` returns it (without `_links`). */

@@ -215,6 +215,38 @@ export class HaloClient {
 		return this.listAll('Tickets', query);
 	}
 
+	/** Halo's settings record (`Control`): its built-in Okta integration and single sign-on settings live there. Needs the admin permission. */
+	async getControl(): Promise<HaloRecord> {
+		let body: unknown;
+		let failure: unknown;
+		try {
+			body = await this.request('GET', 'Control');
+		} catch (error) {
+			failure = error;
+		}
+		if (failure instanceof HaloApiError && (failure.status === 403 || failure.status === 401))
+			throw new HaloApiError(
+				failure.status,
+				failure.body,
+				failure.action,
+				`Halo refused to read its settings (GET /api/Control, ${failure.status}): give the API application the admin permission (Configuration › Integrations › Halo API › the application › Permissions) and ask for scope "all" or "admin".`,
+			);
+		if (failure !== undefined) throw failure;
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			throw new HaloApiError(
+				200,
+				undefined,
+				'GET /api/Control',
+				'Halo answered GET /api/Control with something other than its settings record.',
+			);
+		return body as HaloRecord;
+	}
+
+	/** Writes the given `Control` fields (one-element array POST); fields not sent keep their values. */
+	async saveControl(fields: HaloRecord): Promise<unknown> {
+		return await this.request('POST', 'Control', { body: [fields] });
+	}
+
 	/** The agent the credential acts as; the credential test calls the same endpoint. */
 	async getAgentMe(): Promise<HaloRecord> {
 		return (await this.request('GET', 'Agent/me')) as HaloRecord;

@@ -135,3 +135,59 @@ function dropUndefined(
 	for (const [key, value] of Object.entries(query)) if (value !== undefined) out[key] = value;
 	return out;
 }
+
+/** The legacy `helpers.request` n8n gives credential test functions (request-promise options). */
+export type LegacyRequest = (options: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * A RequestFn over the legacy `helpers.request`, the one helper a credential
+ * test function gets (n8n's CredentialTestContext): full responses for every
+ * status (`simple: false`), so the test reads Okta's and Halo's refusals itself.
+ */
+export function legacyRequestFn(request: LegacyRequest): RequestFn {
+	return async (req: HttpRequest): Promise<HttpResponse> => {
+		const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+		const options: Record<string, unknown> = {
+			method: req.method,
+			uri: req.url,
+			qs: dropUndefined(req.query),
+			headers,
+			json: true,
+			resolveWithFullResponse: true,
+			simple: false,
+		};
+		if (req.form) {
+			headers['Content-Type'] = 'application/x-www-form-urlencoded';
+			options.body = new URLSearchParams(req.form).toString();
+			options.json = false;
+		} else if (req.body !== undefined) {
+			options.body = req.body;
+		}
+		let response:
+			{ statusCode?: number; headers?: Record<string, unknown>; body?: unknown } | undefined;
+		let failure: unknown;
+		try {
+			response = (await request(options)) as typeof response;
+		} catch (error) {
+			failure = error;
+		}
+		if (!response) {
+			const answered = responseOf(failure);
+			if (answered) return answered;
+			throw failure;
+		}
+		let body = response.body;
+		if (req.form && typeof body === 'string') {
+			try {
+				body = JSON.parse(body);
+			} catch {
+				// Not JSON: the caller reads the text.
+			}
+		}
+		return {
+			status: Number(response.statusCode ?? 0),
+			headers: lowerCaseHeaders(response.headers ?? {}),
+			body,
+		};
+	};
+}

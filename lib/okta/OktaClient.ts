@@ -12,7 +12,9 @@ import type {
 	ListGroupsOptions,
 	ListUsersOptions,
 	OktaApp,
+	OktaAppDetail,
 	OktaAppUser,
+	OktaOrgMetadata,
 	OktaGroup,
 	OktaGroupRef,
 	OktaUser,
@@ -189,6 +191,59 @@ export class OktaClient {
 			limit: pageSize(PAGE_SIZE.apps, options.limit),
 		};
 		return collect(this.pages<OktaApp>('/api/v1/apps', query), options.limit);
+	}
+
+	/** One app with its settings (an OIDC app's client settings and client id). */
+	async getApp(appId: string): Promise<OktaAppDetail> {
+		return (
+			await this.send<OktaAppDetail>('GET', `/api/v1/apps/${encodeURIComponent(appId.trim())}`)
+		).body;
+	}
+
+	/**
+	 * Replaces an app (`PUT /api/v1/apps/{id}`): send the whole app as just read,
+	 * changed where needed, since Okta replaces what is not sent. Needs the
+	 * `okta.apps.manage` scope (or an admin who may edit the app); a refusal is a 403.
+	 */
+	async replaceApp(app: OktaAppDetail): Promise<OktaAppDetail> {
+		let failure: unknown;
+		try {
+			return (
+				await this.send<OktaAppDetail>('PUT', `/api/v1/apps/${encodeURIComponent(app.id)}`, {
+					body: app,
+				})
+			).body;
+		} catch (error) {
+			failure = error;
+		}
+		// An API token's 403 names no scope; say which one changing an app needs.
+		if (failure instanceof OktaApiError && failure.status === 403)
+			failure = new OktaApiError({
+				status: 403,
+				errorCode: failure.errorCode,
+				errorSummary: "Okta refused to change the app's sign-in settings",
+				errorId: failure.errorId,
+				requiredScope: 'okta.apps.manage',
+				request: failure.request,
+			});
+		throw failure;
+	}
+
+	/** The app, or undefined when Okta has none with that id (404). */
+	async findApp(appId: string): Promise<OktaAppDetail | undefined> {
+		let failure: unknown;
+		try {
+			return await this.getApp(appId);
+		} catch (error) {
+			failure = error;
+		}
+		if (failure instanceof OktaApiError && failure.status === 404) return undefined;
+		throw failure;
+	}
+
+	/** The org's public metadata: `_links.organization` is the primary okta domain, `_links.alternate` a custom domain. */
+	async orgMetadata(): Promise<OktaOrgMetadata> {
+		return (await this.send<OktaOrgMetadata>('GET', '/.well-known/okta-organization')).body;
 	}
 
 	/** The app's assignments (Okta's AppUser objects: app-specific profile and credentials). */

@@ -64,3 +64,29 @@ export interface ListAppsOptions {
 export interface LimitOption {
 	limit?: number;
 }
+
+/** An OIDC app's client settings (`settings.oauthClient`): what Okta's OpenID Connect sign-in uses. */
+export interface OktaOidcClientSettings {
+	application_type?: string;
+	grant_types?: string[];
+	response_types?: string[];
+	redirect_uris?: string[];
+	post_logout_redirect_uris?: string[];
+	[key: string]: unknown;
+}
+
+/** One app as `GET /api/v1/apps/{id}` returns it; OIDC apps carry `settings.oauthClient` and their client id. */
+export interface OktaAppDetail extends OktaApp {
+	credentials?: { oauthClient?: { client_id?: string } & Record<string, unknown> } & Record<
+		string,
+		unknown
+	>;
+	settings?: { oauthClient?: OktaOidcClientSettings } & Record<string, unknown>;
+}
+
+/** The public `GET /.well-known/okta-organization`: the primary domain and, if any, the custom domain. */
+export interface OktaOrgMetadata {
+	id?: string;
+	pipeline?: string;
+	_links?: { organization?: { href?: string }; alternate?: { href?: string } };
+}

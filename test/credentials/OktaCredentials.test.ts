@@ -26,6 +26,7 @@ import type { OktaEmulator } from '../../emulators/okta';
 import { testEventHookCredential } from '../../lib/n8n/okta';
 import { accessTokenHash } from '../../lib/okta/dpop';
 import { decodeJwt, fetchRequestFn } from '../okta/helpers/fetchRequestFn';
+import { runCredentialTestFunction } from '../helpers/credentialTest';
 
 /** `helpers.httpRequest` over fetch, honouring the options our credentials use. */
 function fetchHelper(): IHttpRequestHelper & { calls: IHttpRequestOptions[] } {
@@ -175,25 +176,40 @@ describe('Okta credentials', () => {
 				['url', 'apiToken'],
 			);
 			assert.equal(credential.properties[1].typeOptions?.password, true);
-			const result = await runCredentialTest(
-				credential.test,
+			const signed = await credential.authenticate(
 				{ url: `${okta.url}/`, apiToken: 'okta-test-token' },
-				credential.authenticate,
+				{ url: '/api/v1/users' },
 			);
-			assert.equal(result.status, 'OK');
 			assert.equal(
-				(result.options.headers as Record<string, string>).Authorization,
+				(signed.headers as Record<string, string>).Authorization,
 				'SSWS okta-test-token',
+			);
+			// No `test` request: n8n runs the Halo Okta Settings node's test function instead.
+			assert.equal((credential as unknown as { test?: unknown }).test, undefined);
+			okta.server.clearLog();
+			const result = await runCredentialTestFunction('oktaTokenApi', {
+				url: `${okta.url}/`,
+				apiToken: 'okta-test-token',
+			});
+			assert.equal(result.status, 'OK', result.message);
+			assert.deepEqual(
+				okta.server.log.map((r) => [r.path, r.headers.authorization]),
+				[
+					['/api/v1/users', 'SSWS okta-test-token'],
+					['/api/v1/groups', 'SSWS okta-test-token'],
+					['/api/v1/apps', 'SSWS okta-test-token'],
+				],
+				'users, groups and apps read once each, on the first click',
 			);
 		});
 
 		test('401 → "check the token"', async () => {
-			const result = await runCredentialTest(
-				credential.test,
-				{ url: okta.url, apiToken: 'nope' },
-				credential.authenticate,
-			);
-			assert.equal(result.httpStatus, 401);
+			const result = await runCredentialTestFunction('oktaTokenApi', {
+				url: okta.url,
+				apiToken: 'nope',
+			});
+			assert.equal(result.status, 'Error');
+			assert.match(result.message, /E0000011/);
 			assert.match(result.message, /check the token/);
 		});
 
@@ -261,14 +277,23 @@ describe('Okta credentials', () => {
 				'the DPoP private key is kept (encrypted by n8n) with the token',
 			);
 
-			const result = await runCredentialTest(credential.test, filled, credential.authenticate);
-			assert.equal(result.status, 'OK', result.message);
-			const headers = result.options.headers as Record<string, string>;
+			const signed = await credential.authenticate(filled, {
+				baseURL: okta.url,
+				url: '/api/v1/users',
+				method: 'GET',
+			} as IHttpRequestOptions);
+			const headers = signed.headers as Record<string, string>;
 			assert.equal(headers.Authorization, `DPoP ${filled.accessToken}`);
 			const proof = decodeJwt(headers.DPoP).payload;
 			assert.equal(proof.htu, `${okta.url}/api/v1/users`);
 			assert.equal(proof.htm, 'GET');
 			assert.equal(proof.ath, accessTokenHash(String(filled.accessToken)));
+			const answer = await fetch(`${okta.url}/api/v1/users?limit=1`, { headers });
+			assert.equal(answer.status, 200);
+
+			// The test function fetches its own token from the values typed (never a stored one).
+			const result = await runCredentialTestFunction('oktaServiceAppApi', base());
+			assert.equal(result.status, 'OK', result.message);
 		});
 
 		test('DPoP off against a DPoP app: preAuthentication fails with the switch to flip', async () => {
@@ -278,7 +303,7 @@ describe('Okta credentials', () => {
 			);
 		});
 
-		test('403 from the test names the missing scope okta.users.read', async () => {
+		test('403 from the test names the missing scope okta.users.read (and every other one missing)', async () => {
 			const data = base({
 				clientId: 'svc-groups-only',
 				keyId: '',
@@ -287,9 +312,10 @@ describe('Okta credentials', () => {
 			});
 			const filled = { ...data, ...(await credential.preAuthentication.call(fetchHelper(), data)) };
 			assert.equal(filled.tokenType, 'Bearer');
-			const result = await runCredentialTest(credential.test, filled, credential.authenticate);
-			assert.equal(result.httpStatus, 403);
-			assert.match(result.message, /okta\.users\.read/);
+			const result = await runCredentialTestFunction('oktaServiceAppApi', data);
+			assert.equal(result.status, 'Error');
+			assert.match(result.message, /okta\.users\.read, okta\.apps\.read/);
+			assert.doesNotMatch(result.message, /okta\.groups\.read/);
 		});
 	});
 

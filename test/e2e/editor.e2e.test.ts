@@ -435,4 +435,36 @@ describe("our nodes in n8n's editor (headless Chromium)", () => {
 		await editor.screenshot('node-event-hook-trigger.png');
 		await editor.closeNode();
 	});
+
+	test('Halo Okta Settings: the three operations; Check SSO shows the instance URLs, the App ID and an optional Okta credential', async () => {
+		const takeOver = examples.find((e) => e.file === 'okta-halo-take-over-settings.json')!;
+		assert.ok(takeOver, 'examples/okta-halo-take-over-settings.json exists');
+		const node = 'Get Halo Okta Configuration';
+		await editor.openWorkflow(takeOver.id);
+		await editor.openNode(node);
+		assert.equal(await editor.credentialShown(), 'Halo (emulator)');
+		const operations = await editor.openOptions('operation');
+		assertListed(operations, ['Get Mapping Configuration', 'Check SSO', 'Fix SSO'], 'Operation');
+		await editor.page.keyboard.press('Escape');
+		await editor.choose('operation', 'Check SSO');
+		await editor.expectParameter('agentUrl', 'Agent URL', node);
+		await editor.expectParameter('portalUrl', 'Portal URL', node);
+		await editor.expectParameter('appId', 'App ID', node);
+		const authentication = await editor.openOptions('authentication');
+		assertListed(
+			authentication,
+			[
+				'None (Get Mapping Configuration Only)',
+				'API Token',
+				'Service App (Private Key JWT)',
+				'OAuth2 (Authorization Code)',
+			],
+			'Okta Authentication',
+		);
+		await editor.page.keyboard.press('Escape');
+		await editor.choose('operation', 'Fix SSO');
+		await editor.expectParameter('dryRun', 'Dry Run', node);
+		await editor.screenshot('node-halo-okta-settings.png');
+		await editor.closeNode();
+	});
 });

@@ -13,6 +13,16 @@ import path from 'node:path';
 import { defaultHaloSeed, HALO_SEED } from '../../emulators/halo';
 import type { Emulators } from '../helpers/emulators';
 import { startEmulators } from '../helpers/emulators';
+import type { OktaFixture } from '../../emulators/okta';
+import type { SsoCheckItem } from '../../lib/core/ssoChecks';
+import {
+	AGENT_URL,
+	APP_ID,
+	UNASSIGNED,
+	haloOptions,
+	oktaOptions,
+	settingsWorkflow,
+} from '../nodes/HaloOktaSettings/support/ssoSetup';
 import type { ExecuteResult } from './realN8n';
 import { assertLiveWebhookOnboarding } from './liveWebhook';
 import {
@@ -189,5 +199,71 @@ describe('the package in a real n8n server', () => {
 			emulators,
 			eventUuid: 'e2e-event-1',
 		});
+	});
+});
+
+describe('Halo Okta Settings in a real n8n server: Check SSO, Fix SSO (dry run, then real), Check SSO', () => {
+	let n8n: N8nInstance;
+	let emulators: Emulators;
+
+	beforeAll(async () => {
+		const install = installN8n();
+		const tarball = packPackage(mkdtempSync(path.join(tmpdir(), 'okta-halo-pack-')));
+		n8n = new N8nInstance(install, tarball);
+		const okta = oktaOptions();
+		const users = (okta.fixture as OktaFixture).users;
+		const idOf = (login: string) => String(users.find((u) => u.profile.login === login)!.id);
+		emulators = await startEmulators({ okta, halo: haloOptions(idOf) });
+		await n8n.importCredentials(
+			emulatorCredentials({ okta: emulators.okta.url, halo: emulators.halo.url }, HOOK_SECRET),
+		);
+		const sso = { authentication: 'apiToken', agentUrl: AGENT_URL };
+		await n8n.importWorkflows([
+			{ ...settingsWorkflow({ operation: 'checkSso', ...sso }), id: 'e2eCheckSso', active: false },
+			{ ...settingsWorkflow({ operation: 'fixSso', ...sso }), id: 'e2eFixSsoDry', active: false },
+			{
+				...settingsWorkflow({ operation: 'fixSso', ...sso, dryRun: false }),
+				id: 'e2eFixSso',
+				active: false,
+			},
+		]);
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await emulators?.close();
+		n8n?.cleanup();
+	});
+
+	const failed = (item: SsoCheckItem) => item.checks.filter((c) => !c.ok).map((c) => c.id);
+	const output = (result: ExecuteResult) =>
+		nodeOutput(succeeded(result), 'Halo Okta Settings')[0] as Record<string, unknown>;
+
+	test('each broken part by check id; the dry run writes nothing; the real fix leaves only the assignments; then every check passes', async () => {
+		const broken = output(await n8n.execute('e2eCheckSso')) as unknown as SsoCheckItem;
+		assert.deepEqual(failed(broken).sort(), [
+			'grantImplicitIdToken',
+			'peopleAssigned',
+			'primaryDomain',
+			'redirectUriPortal',
+		]);
+
+		emulators.clearLogs();
+		const dry = output(await n8n.execute('e2eFixSsoDry'));
+		assert.equal(dry.dryRun, true);
+		assert.equal((dry.changes as unknown[]).length, 4);
+		assert.equal(emulators.haloWrites(), 0);
+		assert.equal(emulators.okta.server.log.filter((r) => r.method === 'PUT').length, 0);
+
+		const real = output(await n8n.execute('e2eFixSso'));
+		assert.equal(real.dryRun, false);
+		assert.deepEqual(failed(real.after as SsoCheckItem), ['peopleAssigned']);
+		assert.equal(emulators.okta.server.log.filter((r) => r.method === 'PUT').length, 1);
+		assert.equal(emulators.haloWrites(), 1);
+
+		for (const login of UNASSIGNED) emulators.okta.store.assignApp(APP_ID, login);
+		const fixed = output(await n8n.execute('e2eCheckSso')) as unknown as SsoCheckItem;
+		assert.deepEqual(failed(fixed), []);
+		assert.equal(fixed.ok, true);
 	});
 });

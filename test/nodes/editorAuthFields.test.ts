@@ -15,6 +15,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { NO_OKTA_AUTHENTICATION, oktaCredentialType } from '../../lib/n8n/okta';
 import { HaloApplyRoleMappings } from '../../nodes/HaloApplyRoleMappings/HaloApplyRoleMappings.node';
+import { HaloOktaSettings } from '../../nodes/HaloOktaSettings/HaloOktaSettings.node';
 import { HaloOnboardingTicket } from '../../nodes/HaloOnboardingTicket/HaloOnboardingTicket.node';
 import { HaloUpsert } from '../../nodes/HaloUpsert/HaloUpsert.node';
 import { MapToHalo } from '../../nodes/MapToHalo/MapToHalo.node';
@@ -23,6 +24,7 @@ import { OktaListUsersAndGroups } from '../../nodes/OktaListUsersAndGroups/OktaL
 
 const NODES: INodeType[] = [
 	new HaloApplyRoleMappings(),
+	new HaloOktaSettings(),
 	new HaloOnboardingTicket(),
 	new HaloUpsert(),
 	new MapToHalo(),
@@ -117,8 +119,12 @@ describe("our nodes' parameters and credentials as n8n's editor reads them", () 
 		});
 	}
 
-	test('Apply Role Mappings and the trigger: an optional Okta credential ("none" first, the default), no main auth field', () => {
-		for (const node of [new HaloApplyRoleMappings(), new OktaEventHookTrigger()]) {
+	test('Apply Role Mappings, the trigger and Halo Okta Settings: an optional Okta credential ("none" first, the default), no main auth field', () => {
+		for (const node of [
+			new HaloApplyRoleMappings(),
+			new OktaEventHookTrigger(),
+			new HaloOktaSettings(),
+		]) {
 			const authentication = node.description.properties.find((p) => p.name === 'authentication')!;
 			assert.equal(
 				authentication.displayOptions,

@@ -13,6 +13,7 @@ import type { Emulators } from '../helpers/emulators';
 import { startEmulators } from '../helpers/emulators';
 import { assertHaloRequestBody } from '../helpers/haloSpec';
 import { PACKAGE_DIR, runWorkflow } from '../helpers/n8nEngine';
+import { configuredHaloControl } from '../helpers/haloControl';
 import { DEFAULT_CURSOR_OVERLAP_MS } from '../../lib/core/incremental';
 
 const ACTIVE = new Set(['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY']);
@@ -234,5 +235,39 @@ describe('examples/okta-halo-incremental-sync.json', () => {
 		assert.equal(actions[starter.id], 'created');
 		const tickets = emulators.halo.store.tickets.all();
 		assert.equal(tickets.length, active.length + 2, 'the two new starters get one ticket each');
+	});
+});
+
+describe('examples/okta-halo-take-over-settings.json', () => {
+	let emulators: Emulators;
+	beforeAll(async () => {
+		emulators = await start();
+		Object.assign(
+			emulators.halo.store.control,
+			configuredHaloControl(emulators.okta.store.apps[0].id),
+		);
+	});
+	afterAll(async () => await emulators.close());
+
+	test("takes over Halo's Okta configuration and shows the dry-run plan; writes nothing", async () => {
+		const run = await runWorkflow(example('okta-halo-take-over-settings'), {
+			credentials: emulators.credentials(),
+		});
+		assert.equal(run.status, 'success', String(run.error?.message));
+		assert.equal(emulators.haloWrites(), 0, 'a dry run writes nothing');
+		const settings = run.output['Get Halo Okta Configuration'][0];
+		assert.ok(((settings.config as IDataObject).user as IDataObject).siteRules);
+		const plan = run.output['Plan: Upsert Halo Users (Dry Run)'];
+		const created = plan.filter((i) => i.action === 'created');
+		assert.ok(created.length > 0, 'the plan creates people');
+		assert.ok(
+			plan.every((i) => ['created', 'skipped'].includes(String(i.action))),
+			'an empty Halo: the plan only creates and skips',
+		);
+		const london = emulators.okta.store.groupByName('Office - London')!;
+		const londoner = emulators.okta.store.membersOf(london.id).find((u) => ACTIVE.has(u.status))!;
+		const planned = plan.find((i) => (i.okta as IDataObject).id === londoner.id)!;
+		assert.equal((planned.record as IDataObject).site_id, HALO_SEED.sites.branchOffice);
+		assert.ok(run.output['Plan: Role Mappings (Dry Run)'].length > 0);
 	});
 });
