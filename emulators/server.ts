@@ -42,6 +42,8 @@ export interface Fault {
 	match?: (req: EmulatorRequest) => boolean;
 	/** Answer with this status (e.g. 500, 503) instead of handling. */
 	status?: number;
+	/** Answer with exactly this instead of handling (a redirect, a spoofed body); wins over `status`. */
+	answer?: EmulatorResponse;
 	/** Destroy the socket without answering. */
 	drop?: 'before' | 'after';
 	/** How many matching requests it applies to; default 1. */
@@ -181,7 +183,9 @@ export class EmulatorServer {
 			return;
 		}
 		let answer: EmulatorResponse;
-		if (fault?.status) {
+		if (fault?.answer) {
+			answer = { ...fault.answer, headers: { ...fault.answer.headers } };
+		} else if (fault?.status) {
 			answer = { status: fault.status, body: { message: 'Injected fault' } };
 		} else {
 			answer = this.before?.(req) ?? (await this.dispatch(req));

@@ -7,6 +7,7 @@ import { sendWithRetry } from '../http/sendWithRetry';
 import type { RetryOptions } from '../http/sendWithRetry';
 import type { HttpRequest, RequestFn } from '../http/types';
 import { HaloApiError } from './HaloApiError';
+import { HaloAuthServerError } from './HaloAuthServerError';
 
 export interface HaloAuthSettings {
 	/** Halo base URL, e.g. `https://acme.halopsa.com`. */
@@ -42,6 +43,8 @@ const AUTH_INFO_KEYS = [
 	'authorization_server',
 	'auth_server',
 	'authserver',
+	'authorisationserver',
+	'authorizationserver',
 ];
 
 /** The authorisation server URL inside an `/api/authinfo` answer, if any. */
@@ -52,23 +55,60 @@ export function authUrlFromInfo(body: unknown): string | undefined {
 	);
 	const isUrl = (v: unknown): v is string =>
 		typeof v === 'string' && /^https?:\/\//i.test(v.trim());
+	// Named keys only: a loose "contains auth" match would let any field steer the secret.
 	for (const key of AUTH_INFO_KEYS) {
 		const hit = entries.find(([k, v]) => k === key && isUrl(v));
 		if (hit) return (hit[1] as string).trim().replace(/\/+$/, '');
 	}
-	const loose = entries.find(([k, v]) => k.includes('auth') && isUrl(v));
-	return loose ? (loose[1] as string).trim().replace(/\/+$/, '') : undefined;
+	return undefined;
 }
 
-/** The auth URL to use: the configured one, else what `/api/authinfo` says, else `{url}/auth`. */
+const HOW_TO_ALLOW =
+	"If your Halo really uses a separate authorisation server, enter its address in the Halo credential's Authorisation Server URL field (https).";
+
+function isLoopback(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** The client secret goes only over https, or plain http to this machine (tests, a local Halo). */
+function assertSecureAuthUrl(authUrl: string, source: string): void {
+	let url: URL;
+	try {
+		url = new URL(authUrl);
+	} catch {
+		throw new HaloAuthServerError(
+			`The authorisation server URL ${source} is not a valid URL. ${HOW_TO_ALLOW}`,
+			'',
+		);
+	}
+	if (url.protocol === 'https:') return;
+	if (url.protocol === 'http:' && isLoopback(url.hostname)) return;
+	throw new HaloAuthServerError(
+		`The authorisation server ${url.host} ${source} does not use https; the client secret is only sent over https (or to this machine). ${HOW_TO_ALLOW}`,
+		url.host,
+	);
+}
+
+/**
+ * The auth URL to use: the configured one, else what `/api/authinfo` says,
+ * else `{url}/auth`. An authinfo answer is trusted only on the Halo URL's own
+ * origin: the client secret is posted there, and only the person who set up
+ * the credential may send it elsewhere (docs/security.md).
+ */
 export async function resolveAuthUrl(
 	send: RequestFn,
 	settings: HaloAuthSettings,
 	retry?: RetryOptions,
 ): Promise<string> {
 	const configured = settings.authUrl?.trim();
-	if (configured) return configured.replace(/\/+$/, '').replace(/\/token$/i, '');
+	if (configured) {
+		const authUrl = configured.replace(/\/+$/, '').replace(/\/token$/i, '');
+		assertSecureAuthUrl(authUrl, 'in the credential');
+		return authUrl;
+	}
 	const base = haloBaseUrl(settings.url);
+	let named: string | undefined;
 	try {
 		const answer = await sendWithRetry(
 			send,
@@ -76,12 +116,19 @@ export async function resolveAuthUrl(
 			true,
 			retry,
 		);
-		if (answer.status >= 200 && answer.status < 300)
-			return authUrlFromInfo(answer.body) ?? `${base}/auth`;
+		if (answer.status >= 200 && answer.status < 300) named = authUrlFromInfo(answer.body);
 	} catch {
 		// No answer from authinfo: the default location is right for most instances.
 	}
-	return `${base}/auth`;
+	const authUrl = named ?? `${base}/auth`;
+	if (named !== undefined && new URL(named).origin !== new URL(base).origin) {
+		throw new HaloAuthServerError(
+			`Halo's /api/authinfo named an authorisation server on another host (${new URL(named).host}); the client secret is not sent there. ${HOW_TO_ALLOW}`,
+			new URL(named).host,
+		);
+	}
+	assertSecureAuthUrl(authUrl, named !== undefined ? 'named by /api/authinfo' : 'of the Halo URL');
+	return authUrl;
 }
 
 /** The token request (client credentials, form body); its body holds the secret and is never logged or echoed. */

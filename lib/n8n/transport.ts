@@ -7,6 +7,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { sameOriginRedirects } from '../http/redirects';
 import type { HttpRequest, HttpResponse, RequestFn } from '../http/types';
 
 export type RequestContext =
@@ -17,7 +18,10 @@ export type RequestContext =
  * through `httpRequestWithAuthentication`, so n8n adds the credential (and
  * refreshes OAuth2 and pre-authenticated tokens on a 401). HTTP errors come back
  * as responses, except 401, which n8n must see to refresh the token; the
- * clients decide what every status means.
+ * clients decide what every status means. n8n never follows a redirect here
+ * (it would re-send the credential to any host); a same-origin one is followed
+ * by `sameOriginRedirects`, any other is an error naming the host
+ * (docs/security.md).
  */
 export function n8nRequestFn(context: RequestContext, credentialType: string): RequestFn {
 	/** The answer, and whether n8n saw it as an error (and so already tried refreshing the token). */
@@ -46,14 +50,14 @@ export function n8nRequestFn(context: RequestContext, credentialType: string): R
 		if (answered) return { response: answered, seenByN8n: true };
 		throw failure;
 	};
-	return async (request: HttpRequest): Promise<HttpResponse> => {
+	return sameOriginRedirects(async (request: HttpRequest): Promise<HttpResponse> => {
 		const { response, seenByN8n } = await send(request, { ignore: true, except: [401] });
 		// n8n 1.x reads any truthy `ignoreHttpStatusErrors` as "ignore all", so its 401 comes back as an
 		// answer and the token is never refreshed. Send it once more with errors on: n8n then refreshes
 		// the token (pre-authentication or OAuth2) and retries itself.
 		if (response.status === 401 && !seenByN8n) return (await send(request, false)).response;
 		return response;
-	};
+	});
 }
 
 /**
@@ -62,7 +66,7 @@ export function n8nRequestFn(context: RequestContext, credentialType: string): R
  * request itself fetches the token. Resolves for every status, like all RequestFns.
  */
 export function helperRequestFn(helpers: IHttpRequestHelper['helpers']): RequestFn {
-	return async (request: HttpRequest): Promise<HttpResponse> => {
+	return sameOriginRedirects(async (request: HttpRequest): Promise<HttpResponse> => {
 		const response = (await helpers.httpRequest(httpRequestOptions(request, true))) as {
 			statusCode: number;
 			headers?: Record<string, unknown>;
@@ -73,10 +77,15 @@ export function helperRequestFn(helpers: IHttpRequestHelper['helpers']): Request
 			headers: lowerCaseHeaders(response.headers ?? {}),
 			body: response.body,
 		};
-	};
+	});
 }
 
-/** Our request as n8n's request options: JSON by default, a form when given, the full response back. */
+/**
+ * Our request as n8n's request options: JSON by default, a form when given, the
+ * full response back, redirects never followed by n8n (it would re-send the
+ * credential to another origin; n8n's `sendCredentialsOnCrossOriginRedirect`
+ * defaults to true).
+ */
 function httpRequestOptions(
 	request: HttpRequest,
 	ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors'],
@@ -89,6 +98,8 @@ function httpRequestOptions(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors,
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	if (request.form) {
 		options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };

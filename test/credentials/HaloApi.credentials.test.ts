@@ -63,7 +63,7 @@ describe('haloApi credential', () => {
 	test('preAuthentication asks authinfo when authUrl is empty, then posts the client-credentials form', async () => {
 		const { helper, calls } = fakeHelpers((o) =>
 			o.url.endsWith('/api/authinfo')
-				? { statusCode: 200, body: { auth_url: 'https://auth.acme.example/auth' } }
+				? { statusCode: 200, body: { auth_url: 'https://acme.halopsa.com/authserver' } }
 				: {
 						statusCode: 200,
 						body: { access_token: 'tok-1', token_type: 'Bearer', expires_in: 3600 },
@@ -74,7 +74,7 @@ describe('haloApi credential', () => {
 			{ accessToken: 'tok-1' },
 		);
 		assert.equal(calls[0].url, 'https://acme.halopsa.com/api/authinfo');
-		assert.equal(calls[1].url, 'https://auth.acme.example/auth/token');
+		assert.equal(calls[1].url, 'https://acme.halopsa.com/authserver/token');
 		assert.equal(calls[1].method, 'POST');
 		assert.deepEqual(calls[1].qs, { tenant: 'acme' });
 		assert.equal(

@@ -48,9 +48,9 @@ describe('Halo token', () => {
 		const { send, sent } = recorder(() => ({
 			status: 200,
 			headers: {},
-			body: { auth_url: 'https://auth.acme.com' },
+			body: { auth_url: 'https://acme.halopsa.com/authserver' },
 		}));
-		assert.equal(await resolveAuthUrl(send, settings), 'https://auth.acme.com');
+		assert.equal(await resolveAuthUrl(send, settings), 'https://acme.halopsa.com/authserver');
 		assert.equal(sent[0].url, 'https://acme.halopsa.com/api/authinfo');
 		assert.equal(
 			await resolveAuthUrl(send, { ...settings, authUrl: 'https://a.b/auth/token' }),
@@ -58,6 +58,52 @@ describe('Halo token', () => {
 		);
 		const broken = recorder(() => ({ status: 404, headers: {}, body: 'Not Found' }));
 		assert.equal(await resolveAuthUrl(broken.send, settings), 'https://acme.halopsa.com/auth');
+	});
+
+	test('an authinfo naming another origin is refused before the secret is posted, saying how to allow it', async () => {
+		for (const named of ['https://auth.acme.com/auth', 'https://evil.example/auth']) {
+			const { send, sent } = recorder((r) =>
+				r.url.endsWith('/api/authinfo')
+					? { status: 200, headers: {}, body: { auth_url: named } }
+					: { status: 200, headers: {}, body: { access_token: 'tok' } },
+			);
+			await assert.rejects(requestHaloToken(send, settings), (e: Error) => {
+				assert.equal(e.name, 'HaloAuthServerError');
+				assert.match(e.message, new RegExp(new URL(named).host.replace(/\./g, '\\.')));
+				assert.match(e.message, /Authorisation Server URL/);
+				return true;
+			});
+			assert.deepEqual(
+				sent.map((r) => r.url),
+				['https://acme.halopsa.com/api/authinfo'],
+			);
+		}
+		// Keys merely containing "auth" no longer name the server.
+		assert.equal(authUrlFromInfo({ not_auth_related: 'https://evil.example' }), undefined);
+	});
+
+	test('the secret goes only over https, or plain http to a loopback host', async () => {
+		const { send, sent } = recorder(() => ({
+			status: 200,
+			headers: {},
+			body: { access_token: 'tok' },
+		}));
+		await assert.rejects(
+			requestHaloToken(send, { ...settings, authUrl: 'http://auth.acme.com/auth' }),
+			/does not use https.*Authorisation Server URL/,
+		);
+		await assert.rejects(
+			requestHaloToken(send, { ...settings, url: 'http://halo.acme.com' }),
+			/does not use https/,
+		);
+		assert.equal(sent.filter((r) => r.form).length, 0);
+		const local = { ...settings, url: 'http://127.0.0.1:8080', tenant: '' };
+		assert.equal((await requestHaloToken(send, local)).accessToken, 'tok');
+		assert.equal(
+			(await requestHaloToken(send, { ...settings, authUrl: 'https://id.example/auth' }))
+				.accessToken,
+			'tok',
+		);
 	});
 
 	test('client-credentials form POST with tenant and default scope', async () => {
