@@ -106,9 +106,10 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
 	server.decorate = (req, answer) => {
 		normalizeErrorAnswer(answer);
 		const state = stateForAnswer(rateLimiter.state(bucketOf(req.path)), answer.status);
+		// An injected answer that names its own rate-limit headers (a far-future reset) keeps them.
 		answer.headers = {
-			...answer.headers,
 			...rateLimitHeaders(state),
+			...answer.headers,
 			'X-Okta-Request-Id': randomBytes(18).toString('base64url'),
 		};
 	};

@@ -9,6 +9,7 @@ import { HaloConnectionError } from './HaloConnectionError';
 import { PAGED_ENTITIES, alignSaved, batchSizeOf, unwrapList } from './entities';
 import type { HaloEntity } from './entities';
 import { haloBaseUrl } from './auth';
+import { HALO_RETRY_POLICY } from './retryPolicy';
 
 export type HaloQuery = Record<string, QueryValue>;
 
@@ -100,6 +101,7 @@ export class HaloClient {
 				this.send,
 				{ method, url: `${this.baseUrl}/api/${path}`, query: options.query, body: options.body },
 				idempotent,
+				HALO_RETRY_POLICY,
 				this.retry,
 			);
 		} catch (error) {

@@ -8,6 +8,7 @@ import type { RetryOptions } from '../http/sendWithRetry';
 import type { HttpRequest, RequestFn } from '../http/types';
 import { HaloApiError } from './HaloApiError';
 import { HaloAuthServerError } from './HaloAuthServerError';
+import { HALO_RETRY_POLICY } from './retryPolicy';
 
 export interface HaloAuthSettings {
 	/** Halo base URL, e.g. `https://acme.halopsa.com`. */
@@ -73,10 +74,8 @@ function isLoopback(hostname: string): boolean {
 
 /** The client secret goes only over https, or plain http to this machine (tests, a local Halo). */
 function assertSecureAuthUrl(authUrl: string, source: string): void {
-	let url: URL;
-	try {
-		url = new URL(authUrl);
-	} catch {
+	const url = parseUrl(authUrl);
+	if (!url) {
 		throw new HaloAuthServerError(
 			`The authorisation server URL ${source} is not a valid URL. ${HOW_TO_ALLOW}`,
 			'',
@@ -114,6 +113,7 @@ export async function resolveAuthUrl(
 			send,
 			{ method: 'GET', url: `${base}/api/authinfo` },
 			true,
+			HALO_RETRY_POLICY,
 			retry,
 		);
 		if (answer.status >= 200 && answer.status < 300) named = authUrlFromInfo(answer.body);
@@ -154,7 +154,13 @@ export async function requestHaloToken(
 ): Promise<HaloToken> {
 	const authUrl = await resolveAuthUrl(send, settings, retry);
 	const action = 'request an access token';
-	const answer = await sendWithRetry(send, tokenRequest(authUrl, settings), true, retry);
+	const answer = await sendWithRetry(
+		send,
+		tokenRequest(authUrl, settings),
+		true,
+		HALO_RETRY_POLICY,
+		retry,
+	);
 	if (answer.status < 200 || answer.status >= 300)
 		throw new HaloApiError(answer.status, answer.body, action);
 	const body = (typeof answer.body === 'string' ? safeJson(answer.body) : answer.body) as
@@ -205,6 +211,14 @@ export function haloBearerRequestFn(
 		const answer = await authorised(request, false);
 		return answer.status === 401 ? authorised(request, true) : answer;
 	};
+}
+
+function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
 }
 
 function safeJson(text: string): unknown {

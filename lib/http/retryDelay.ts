@@ -11,13 +11,6 @@ export interface RetryPolicy {
 	maxRateLimitWaitMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-	maxRetries: 8,
-	baseDelayMs: 1000,
-	maxDelayMs: 60_000,
-	maxRateLimitWaitMs: 120_000,
-};
-
 /** Exponential back-off with a little jitter so parallel runs do not retry in step. */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math.random): number {
 	const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);

@@ -18,6 +18,10 @@ export interface HttpRequest {
 	body?: unknown;
 	/** Sent as application/x-www-form-urlencoded instead of `body`. */
 	form?: Record<string, string>;
+	/** When the request's time budget runs out (epoch ms): no attempt may run past it. */
+	deadline?: number;
+	/** Abort the attempt when the execution is cancelled. */
+	signal?: AbortSignal;
 }
 
 export interface HttpResponse {

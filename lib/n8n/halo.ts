@@ -20,6 +20,7 @@ import type { HaloRecord } from '../core/types';
 import { HaloConnectionError } from '../halo/HaloConnectionError';
 import { requestHaloToken } from '../halo/auth';
 import type { HaloAuthSettings } from '../halo/auth';
+import { retryOptionsFor } from './requestBudget';
 import { helperRequestFn, n8nRequestFn } from './transport';
 import type { RequestContext } from './transport';
 
@@ -47,6 +48,7 @@ export async function haloClientFor(
 		send: n8nRequestFn(context as RequestContext, HALO_CREDENTIAL),
 		dryRun: options.dryRun,
 		pageSize: options.pageSize,
+		retry: retryOptionsFor(context as RequestContext),
 	});
 }
 

@@ -21,6 +21,7 @@ import { OktaClient } from '../okta/OktaClient';
 import { OktaCredentialError } from '../okta/OktaCredentialError';
 import { normalizeOrgUrl } from '../okta/orgUrl';
 import { OrgUrlError } from '../okta/OrgUrlError';
+import { retryOptionsFor } from './requestBudget';
 import type { RequestContext } from './transport';
 import { n8nRequestFn } from './transport';
 
@@ -126,6 +127,7 @@ export async function oktaClientFor(context: RequestContext, itemIndex = 0): Pro
 	return new OktaClient({
 		orgUrl: normalizeOrgUrl(credentials.url),
 		request: n8nRequestFn(context, credentialType),
+		retry: retryOptionsFor(context, itemIndex),
 	});
 }
 

@@ -101,6 +101,9 @@ function httpRequestOptions(
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	// No attempt runs past the request's time budget, and a stopped execution aborts it.
+	if (request.deadline !== undefined) options.timeout = Math.max(1, request.deadline - Date.now());
+	if (request.signal) options.abortSignal = request.signal;
 	if (request.form) {
 		options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
 		options.body = new URLSearchParams(request.form).toString();

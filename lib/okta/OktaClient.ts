@@ -6,6 +6,7 @@ import { errorFromResponse } from './errorFromResponse';
 import { nextLink } from './linkHeader';
 import { OktaApiError } from './OktaApiError';
 import { normalizeOrgUrl } from './orgUrl';
+import { OKTA_RETRY_POLICY } from './retryPolicy';
 import type {
 	LimitOption,
 	ListAppsOptions,
@@ -78,7 +79,13 @@ export class OktaClient {
 		};
 		const idempotent =
 			options.idempotent ?? (method === 'GET' || method === 'PUT' || method === 'DELETE');
-		const response = await sendWithRetry(this.request, request, idempotent, this.retry);
+		const response = await sendWithRetry(
+			this.request,
+			request,
+			idempotent,
+			OKTA_RETRY_POLICY,
+			this.retry,
+		);
 		if (response.status < 200 || response.status > 299) throw errorFromResponse(request, response);
 		return { body: response.body as T, headers: response.headers };
 	}
@@ -98,12 +105,24 @@ export class OktaClient {
 		return { items: body, next: body.length > 0 ? nextLink(headers.link) : undefined };
 	}
 
-	/** Pages of a list endpoint, following the `Link: rel="next"` URL until there is none. */
+	/**
+	 * Pages of a list endpoint, following the `Link: rel="next"` URL until there
+	 * is none. A next URL already followed means Okta is looping: stop with an
+	 * error rather than read forever.
+	 */
 	async *pages<T>(path: string, query: Query): AsyncGenerator<T[]> {
+		const followed = new Set<string>();
 		let url: string | undefined = path;
 		while (url) {
 			const { items, next }: { items: T[]; next?: string } = await this.page<T>(url, query);
 			yield items;
+			if (next !== undefined && followed.has(next)) {
+				throw new OktaApiError({
+					status: 0,
+					errorSummary: `Okta sent the same next page link twice (${next}); stopped paging instead of reading the same pages forever`,
+				});
+			}
+			if (next !== undefined) followed.add(next);
 			url = next;
 		}
 	}

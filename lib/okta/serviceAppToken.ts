@@ -2,6 +2,7 @@ import type { JsonWebKey } from 'node:crypto';
 
 import { sendWithRetry } from '../http/sendWithRetry';
 import type { RetryOptions } from '../http/sendWithRetry';
+import { OKTA_RETRY_POLICY } from './retryPolicy';
 import type { HttpRequest, RequestFn } from '../http/types';
 import { dpopProof, generateDpopKey } from './dpop';
 import { errorFromResponse } from './errorFromResponse';
@@ -89,7 +90,13 @@ export async function fetchServiceAppToken(
 	};
 
 	for (let attempt = 0; ; attempt++) {
-		const response = await sendWithRetry(signedSend, request, true, options.retry);
+		const response = await sendWithRetry(
+			signedSend,
+			request,
+			true,
+			OKTA_RETRY_POLICY,
+			options.retry,
+		);
 		const body = (response.body ?? {}) as Record<string, unknown>;
 		const newNonce = response.headers['dpop-nonce'];
 		if (

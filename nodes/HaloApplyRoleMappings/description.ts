@@ -4,6 +4,7 @@ import { batchSizeOption } from '../../lib/n8n/halo';
 import { configSourceProperties } from '../../lib/n8n/mappingConfig/read';
 import { roleMappingsProperty } from '../../lib/n8n/mappingConfig/roleMappings';
 import { oktaAuthenticationProperty } from '../../lib/n8n/okta';
+import { requestTimeBudgetOption } from '../../lib/n8n/requestBudget';
 
 const EXAMPLE_CONFIG = `{
   "roleMappings": [
@@ -50,6 +51,6 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [batchSizeOption('Records per Halo request')],
+		options: [batchSizeOption('Records per Halo request'), requestTimeBudgetOption()],
 	},
 ];

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { batchSizeOption } from '../../lib/n8n/halo';
 import { onboardingProperties } from '../../lib/n8n/mappingConfig/onboarding';
 import { configSourceProperties } from '../../lib/n8n/mappingConfig/read';
+import { requestTimeBudgetOption } from '../../lib/n8n/requestBudget';
 
 const EXAMPLE_CONFIG = `{
   "onboarding": {
@@ -40,6 +41,6 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [batchSizeOption('Tickets per Halo request')],
+		options: [batchSizeOption('Tickets per Halo request'), requestTimeBudgetOption()],
 	},
 ];

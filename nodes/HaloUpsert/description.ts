@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { batchSizeOption } from '../../lib/n8n/halo';
 import { configSourceProperties } from '../../lib/n8n/mappingConfig/read';
 import { matchOnProperty } from '../../lib/n8n/mappingConfig/targetFields';
+import { requestTimeBudgetOption } from '../../lib/n8n/requestBudget';
 
 const EXAMPLE_CONFIG = `{
   "user": { "matchOn": ["oktaid", "emailaddress"] },
@@ -45,6 +46,7 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			batchSizeOption('Records per Halo request (Halo saves arrays)', 500),
+			requestTimeBudgetOption(),
 			{
 				displayName: 'Deactivate Missing',
 				name: 'deactivateMissing',

@@ -4,6 +4,7 @@ import { defaultTeamProperty, teamAccessProperty } from '../../lib/n8n/mappingCo
 import { activeStatusesProperty, configSourceProperties } from '../../lib/n8n/mappingConfig/read';
 import { fieldMappingsProperty } from '../../lib/n8n/mappingConfig/targetFields';
 import { siteRulesProperties } from '../../lib/n8n/mappingConfig/user';
+import { requestOptionsCollection } from '../../lib/n8n/requestBudget';
 
 const EXAMPLE_CONFIG = `{
   "user": {
@@ -47,4 +48,5 @@ export const properties: INodeProperties[] = [
 	fieldMappingsProperty('agent', forAgents),
 	defaultTeamProperty(forAgents),
 	teamAccessProperty(forAgents),
+	requestOptionsCollection(),
 ];

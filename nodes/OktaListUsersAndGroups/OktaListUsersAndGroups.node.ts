@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { requestOptionsCollection } from '../../lib/n8n/requestBudget';
 import { router } from './actions/router';
 import { authenticationProperty, limitProperties, resourceProperty } from './descriptions/common';
 import { groupProperties, locatorProperties } from './descriptions/groups';
@@ -50,6 +51,7 @@ export class OktaListUsersAndGroups implements INodeType {
 			includeGroupsProperty,
 			...userProperties,
 			...groupProperties,
+			requestOptionsCollection(),
 		],
 	};
 

@@ -79,6 +79,8 @@ export interface RunOptions {
 	startNode?: string;
 	/** Items the start node starts with. */
 	startItems?: INodeExecutionData[];
+	/** Stop the execution after this long, as the editor's Stop button does. */
+	cancelAfterMs?: number;
 }
 
 export interface RunResult extends RunOutput {
@@ -128,7 +130,16 @@ export async function runWorkflow(
 			],
 		},
 	});
-	await new WorkflowExecute(additionalData, mode, runData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(additionalData, mode, runData).processRunExecutionData(
+		workflow,
+	);
+	const cancel =
+		options.cancelAfterMs === undefined
+			? undefined
+			: setTimeout(() => execution.cancel(), options.cancelAfterMs);
+	// After a cancel this settles only once the running node has returned.
+	await execution;
+	clearTimeout(cancel);
 	const run = await done;
 	return {
 		...runOutput(run),
