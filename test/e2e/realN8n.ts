@@ -22,6 +22,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { HALO_CLIENT_ID, HALO_CLIENT_SECRET, OKTA_TOKEN } from '../helpers/emulators';
+import type { Secret } from '../helpers/secretScan';
+import { assertNoSecrets, credentialSecrets, trackedWireSecrets } from '../helpers/secretScan';
 
 export const PACKAGE_DIR = path.resolve(__dirname, '..', '..', '..');
 
@@ -135,6 +137,15 @@ export class N8nInstance {
 	envOverrides: NodeJS.ProcessEnv = {};
 	/** Receives `n8n start` output as it arrives (it is also kept for error messages). */
 	onOutput?: (chunk: string) => void;
+	/** Every imported credential's secrets: n8n's output, logs and executions are scanned for them. */
+	private readonly secrets: Secret[] = [];
+	/** All of `n8n start`'s stdout and stderr so far (its log). */
+	private serverLog = '';
+
+	/** Fails naming each secret kind found in n8n's output or logs, or in the emulators' wire secrets. */
+	assertNoSecretsIn(places: Record<string, unknown>): void {
+		assertNoSecrets(places, [...this.secrets, ...trackedWireSecrets()]);
+	}
 
 	constructor(
 		private readonly n8n: N8nInstall,
@@ -232,6 +243,8 @@ export class N8nInstance {
 	async importCredentials(
 		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
 	) {
+		for (const credential of credentials)
+			this.secrets.push(...credentialSecrets({ [credential.type]: credential.data }));
 		const file = path.join(this.userFolder, 'credentials.json');
 		writeFileSync(file, JSON.stringify(credentials));
 		await this.cli(['import:credentials', `--input=${file}`]);
@@ -259,8 +272,9 @@ export class N8nInstance {
 		const end = stdout.lastIndexOf('\n}');
 		if (start < 0 || end < start)
 			throw new Error(`n8n execute printed no JSON:\n${stdout}\n${stderr}`);
+		let result: ExecuteResult;
 		try {
-			return JSON.parse(stdout.slice(start, end + 2)) as ExecuteResult;
+			result = JSON.parse(stdout.slice(start, end + 2)) as ExecuteResult;
 		} catch (error) {
 			const saved = path.join(tmpdir(), `n8n-execute-${id}.txt`);
 			writeFileSync(saved, stdout);
@@ -268,6 +282,9 @@ export class N8nInstance {
 				`n8n execute printed unreadable JSON (${(error as Error).message}); its output is in ${saved}`,
 			);
 		}
+		// Outputs, errors and n8n's own log lines: no secret anywhere (docs/security.md).
+		this.assertNoSecretsIn({ 'n8n execute stdout': stdout, 'n8n execute stderr': stderr });
+		return result;
 	}
 
 	async start(): Promise<void> {
@@ -280,6 +297,7 @@ export class N8nInstance {
 		let log = '';
 		const collect = (chunk: Buffer) => {
 			log += chunk;
+			this.serverLog += chunk;
 			this.onOutput?.(chunk.toString());
 		};
 		this.server.stdout!.on('data', collect);
@@ -300,6 +318,13 @@ export class N8nInstance {
 	}
 
 	async stop(): Promise<void> {
+		const running = this.server !== undefined;
+		await this.stopServer();
+		// n8n's server log (stdout and stderr) over the whole test: no secret in it.
+		if (running) this.assertNoSecretsIn({ 'n8n server log': this.serverLog });
+	}
+
+	private async stopServer(): Promise<void> {
 		if (this.server && this.server.exitCode === null) {
 			const exited = new Promise((r) => this.server!.once('exit', r));
 			this.server.kill('SIGTERM');

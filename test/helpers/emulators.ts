@@ -6,6 +6,7 @@ import { startHaloEmulator } from '../../emulators/halo';
 import type { OktaEmulator, OktaEmulatorOptions } from '../../emulators/okta';
 import { startOktaEmulator } from '../../emulators/okta';
 import type { CredentialStore } from './n8nEngine';
+import { trackWireSecrets } from './secretScan';
 
 export const OKTA_TOKEN = 'okta-test-token';
 export const HALO_CLIENT_ID = 'halo-client';
@@ -31,6 +32,8 @@ export async function startEmulators(
 	const okta = await startOktaEmulator(options.okta);
 	const halo = await startHaloEmulator(options.halo);
 	const haloApi = (path: string) => /^\/(api|auth)\b/i.test(path);
+	// Tokens and proofs seen on the wire are secrets every engine run is scanned for.
+	const untrack = [trackWireSecrets(okta.server.log), trackWireSecrets(halo.server.log)];
 	return {
 		okta,
 		halo,
@@ -56,6 +59,7 @@ export async function startEmulators(
 			halo.server.clearLog();
 		},
 		close: async () => {
+			for (const stop of untrack) stop();
 			await Promise.all([okta.close(), halo.close()]);
 		},
 	};

@@ -18,6 +18,8 @@ import type {
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { CredentialStore, RunOutput } from './n8nDoubles';
+import type { Secret, SecretFinding } from './secretScan';
+import { SecretLeakError, credentialSecrets, findSecrets, trackedWireSecrets } from './secretScan';
 import {
 	MapNodeTypes,
 	MemoryCredentialsHelper,
@@ -81,12 +83,18 @@ export interface RunOptions {
 	startItems?: INodeExecutionData[];
 	/** Stop the execution after this long, as the editor's Stop button does. */
 	cancelAfterMs?: number;
+	/** Secrets beyond the credentials' and the emulators' wire secrets to scan the run for. */
+	secrets?: Secret[];
+	/** Return secret findings in `secretsFound` instead of failing the run (the reliability suite counts them). */
+	collectSecretFindings?: boolean;
 }
 
 export interface RunResult extends RunOutput {
 	staticData: IDataObject;
 	credentials: CredentialStore;
 	preAuthCount: Record<string, number>;
+	/** Secrets found in outputs and errors (always empty unless `collectSecretFindings`: the run fails instead). */
+	secretsFound: SecretFinding[];
 }
 
 export async function runWorkflow(
@@ -141,10 +149,23 @@ export async function runWorkflow(
 	await execution;
 	clearTimeout(cancel);
 	const run = await done;
+	const output = runOutput(run);
+	// Every run is scanned: no secret in output items or errors (docs/security.md).
+	const secretsFound = findSecrets(
+		{
+			'output items': run.data.resultData.runData,
+			'the run error': run.data.resultData.error,
+			'node errors': output.nodeErrors,
+		},
+		[...credentialSecrets(credentials), ...trackedWireSecrets(), ...(options.secrets ?? [])],
+	);
+	if (secretsFound.length > 0 && !options.collectSecretFindings)
+		throw new SecretLeakError(secretsFound);
 	return {
-		...runOutput(run),
+		...output,
 		staticData: workflow.staticData as IDataObject,
 		credentials,
 		preAuthCount: credentialsHelper.preAuthCount,
+		secretsFound,
 	};
 }
