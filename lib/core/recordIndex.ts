@@ -5,14 +5,21 @@
  * Okta id is read from `okta_id` or `oktaid`, whichever the record has
  * (oktaId.ts): Halo's lists carry only `okta_id`.
  */
+import { emailLookalikeKey, emailMatchKey } from './email';
 import { isOktaIdField, recordOktaId } from './oktaId';
 import type { HaloRecord } from './types';
 import { isCaseInsensitiveField, isEmptyValue, toText } from './values';
 
+function isEmailField(field: string): boolean {
+	return /email/i.test(field);
+}
+
+/** Emails are keys only as plain ASCII (lib/core/email.ts): a look-alike never matches. */
 export function matchKey(field: string, value: unknown): string | undefined {
 	if (isEmptyValue(value)) return undefined;
 	const text = toText(value).trim();
 	if (text === '') return undefined;
+	if (isEmailField(field)) return emailMatchKey(text);
 	return isCaseInsensitiveField(field) ? text.toLowerCase() : text;
 }
 
@@ -51,6 +58,17 @@ export class RecordIndex {
 			if (key === undefined) continue;
 			const record = this.byField.get(field)!.get(key);
 			if (record) return { field, value: toText(value).trim(), record };
+		}
+		return undefined;
+	}
+
+	/** A record whose email a non-ASCII `wanted` email imitates (after NFKC), for a warning; never a match. */
+	lookalike(wanted: HaloRecord): IndexMatch | undefined {
+		for (const field of this.matchOn) {
+			if (!isEmailField(field) || isEmptyValue(wanted[field])) continue;
+			const key = emailLookalikeKey(toText(wanted[field]));
+			const record = key === undefined ? undefined : this.byField.get(field)!.get(key);
+			if (record) return { field, value: toText(wanted[field]).trim(), record };
 		}
 		return undefined;
 	}

@@ -84,13 +84,17 @@ export function isPlannable(item: Partial<UpsertResultItem>): boolean {
 	return item.action !== 'failed' && item.action !== 'skipped' && typeof item.haloId === 'number';
 }
 
-/** Okta group names are unique regardless of case; ids are compared as given. */
+/**
+ * Okta group names are unique regardless of case among Okta groups, but an app
+ * group (`APP_GROUP`, imported from an app) may share one: it matches by id
+ * only, so a group name never grants roles through an app's group. Ids are
+ * compared as given.
+ */
 export function groupMatches(mappingGroup: string, group: OktaGroupRef): boolean {
 	const wanted = mappingGroup.trim();
-	return (
-		group.id === wanted ||
-		(typeof group.name === 'string' && group.name.toLowerCase() === wanted.toLowerCase())
-	);
+	if (group.id === wanted) return true;
+	if (group.type === 'APP_GROUP') return false;
+	return typeof group.name === 'string' && group.name.toLowerCase() === wanted.toLowerCase();
 }
 
 export function planRoles(

@@ -47,6 +47,8 @@ export type Target = 'user' | 'agent';
 export interface OktaGroupRef {
 	id: string;
 	name: string;
+	/** Okta's group type (`OKTA_GROUP`, `APP_GROUP`, `BUILT_IN`); an `APP_GROUP` is matched by id only. */
+	type?: string;
 }
 
 /** An Okta user as Okta returns it, plus `groups` when "Include Groups" is on. */
@@ -133,7 +135,7 @@ export interface UpsertResultItem {
 	error?: string;
 	/** Why it was skipped, or why a missing record was deactivated. */
 	reason?: string;
-	/** Halo names (team, department) the Upsert could not resolve. */
+	/** Halo names (team, department) the Upsert could not resolve, and emails that imitate another Halo record's (lib/core/email.ts). */
 	warnings?: string[];
 }
 
@@ -191,6 +193,8 @@ export interface PlanEntry {
 	write?: HaloRecord;
 	/** Why: the reason an item was skipped, or a missing-record deactivation was planned. */
 	reason?: string;
+	/** Things the person should check, e.g. an email that imitates another Halo record's. */
+	warnings?: string[];
 }
 
 export interface PlanWrite {

@@ -7,6 +7,7 @@
 import { UPSERT_ACTIONS, countActions } from './actionCounts';
 import { checkGuard, type GuardOptions } from './deactivationGuard';
 import { diffRecord } from './diff';
+import { nonAsciiCodePoints } from './email';
 import { INACTIVE_FIELD, haloIdOf, isRecordActive } from './haloRecord';
 import { recordOktaId, withOktaIds } from './oktaId';
 import { RecordIndex, type IndexMatch } from './recordIndex';
@@ -96,8 +97,10 @@ class Planner {
 			this.skip(item, index, item.skip, match?.record);
 			return;
 		}
+		const lookalike = match ? undefined : this.index.lookalike(wanted);
 		if (!match) {
 			this.planNew(item, index, wanted);
+			if (lookalike) this.warnLookalike(lookalike);
 			return;
 		}
 		const owner = recordOktaId(match.record);
@@ -117,6 +120,18 @@ class Planner {
 		}
 		this.claimed.set(match.record, index);
 		this.planExisting(item, index, match.record, wanted);
+	}
+
+	/** The entry just planned gets a warning: its email imitates another record's and was not matched. */
+	private warnLookalike(lookalike: IndexMatch): void {
+		const entry = this.entries[this.entries.length - 1];
+		const theirs = toText(lookalike.record[lookalike.field]).trim();
+		entry.warnings = [
+			...(entry.warnings ?? []),
+			`${lookalike.field} "${lookalike.value}" looks like "${theirs}" of ${describe(this.target, lookalike.record)} ` +
+				`but is not the same address (it contains ${nonAsciiCodePoints(lookalike.value)}); not adopted by email. ` +
+				'Check the address in Okta.',
+		];
 	}
 
 	private conflictReason(match: IndexMatch, owner: string): string {

@@ -109,7 +109,8 @@ export async function runUpsert(
 		const results = plan.entries.map((entry) => {
 			const outcome = outcomeOf(entry, entry.index === null ? null : group[entry.index].index);
 			const warnings = entry.index === null ? [] : resolved.warnings.get(group[entry.index].index);
-			if (warnings && warnings.length > 0) outcome.warnings = warnings;
+			if (warnings && warnings.length > 0)
+				outcome.warnings = [...warnings, ...(outcome.warnings ?? [])];
 			return outcome;
 		});
 		await writePlan(client, plan, results, options);
@@ -211,6 +212,7 @@ function outcomeOf(entry: PlanEntry, index: number | null): UpsertOutcome {
 		record: entry.record,
 	};
 	if (entry.reason) outcome.reason = entry.reason;
+	if (entry.warnings?.length) outcome.warnings = entry.warnings;
 	return outcome;
 }
 

@@ -345,7 +345,9 @@ export class OktaClient {
 }
 
 export function groupRef(group: OktaGroup): OktaGroupRef {
-	return { id: group.id, name: group.profile?.name ?? group.id };
+	const ref: OktaGroupRef = { id: group.id, name: group.profile?.name ?? group.id };
+	if (typeof group.type === 'string') ref.type = group.type;
+	return ref;
 }
 
 function pageSize(max: number, limit: number | undefined): number {
