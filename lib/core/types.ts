@@ -212,6 +212,8 @@ export interface UpsertPlan {
 	counts: Record<PlanEntry['action'], number>;
 	/** Existing Halo records that were active before the plan (the guard's base). */
 	existingActive: number;
+	/** People Deactivate Missing left alone, and why (their input items failed upstream). */
+	leftAlone?: { count: number; reason: string };
 	/** Set when the mass-deactivation guard stops the run; nothing must be written then. */
 	guardError?: string;
 }

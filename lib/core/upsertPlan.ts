@@ -23,6 +23,12 @@ export interface PlanOptions {
 	deactivateMissing?: boolean;
 	/** Mass-deactivation guard (default 10 %, at least 10); `false` turns it off. */
 	guard?: Partial<GuardOptions> | false;
+	/**
+	 * Input items that failed upstream (Map with Continue On Fail): their people
+	 * are never deactivated; one whose person is unknown stops every
+	 * deactivation of the run.
+	 */
+	failedUpstream?: { oktaIds: readonly string[]; unidentified: number };
 }
 
 type Action = PlanEntry['action'];
@@ -235,11 +241,21 @@ class Planner {
 	}
 
 	/** Full sync: an active record whose Okta user no input carries has left Okta (or the filtered set). */
-	deactivateMissing(existing: readonly HaloRecord[]): void {
+	/** Plans deactivations; returns how many people it left alone because their items failed upstream. */
+	deactivateMissing(
+		existing: readonly HaloRecord[],
+		failed: PlanOptions['failedUpstream'] = { oktaIds: [], unidentified: 0 },
+	): number {
+		const protectedIds = new Set(failed.oktaIds);
+		let leftAlone = 0;
 		for (const record of existing) {
 			if (this.claimed.has(record) || !isRecordActive(this.target, record)) continue;
 			const oktaId = recordOktaId(record);
 			if (oktaId === '' || this.inputByOktaId.has(oktaId)) continue;
+			if (failed.unidentified > 0 || protectedIds.has(oktaId)) {
+				leftAlone++;
+				continue;
+			}
 			const changes = {
 				[this.inactiveField]: { from: record[this.inactiveField] ?? false, to: true },
 			};
@@ -252,12 +268,22 @@ class Planner {
 				`no input item carries Okta user ${oktaId}`,
 			);
 		}
+		return leftAlone;
 	}
 }
 
 const PLAN_ACTIONS: readonly Action[] = UPSERT_ACTIONS.filter(
 	(action): action is Action => action !== 'failed',
 );
+
+function leftAloneReason(options: PlanOptions): string {
+	const failed = options.failedUpstream ?? { oktaIds: [], unidentified: 0 };
+	const count = failed.oktaIds.length + failed.unidentified;
+	const items = `${count} input item${count === 1 ? '' : 's'} failed upstream`;
+	return failed.unidentified > 0
+		? `${items} and not every one names its person, so nobody was deactivated this run`
+		: `${items}; their people are not deactivated until their items map again`;
+}
 
 /** Plans the writes that make Halo match the mapped items; pure and deterministic (same input, same plan). */
 export function planUpsert(
@@ -267,7 +293,9 @@ export function planUpsert(
 ): UpsertPlan {
 	const planner = new Planner(options.target, options.matchOn, existing);
 	items.forEach((item, index) => planner.planItem(item, index));
-	if (options.deactivateMissing) planner.deactivateMissing(existing);
+	const leftAlone = options.deactivateMissing
+		? planner.deactivateMissing(existing, options.failedUpstream)
+		: 0;
 
 	const counts = countActions(planner.entries, PLAN_ACTIONS);
 	const writes: UpsertPlan['writes'] = [];
@@ -279,7 +307,10 @@ export function planUpsert(
 				payload: entry.write,
 			});
 	});
-	const existingActive = existing.filter((record) => isRecordActive(options.target, record)).length;
+	// The guard's share is over the records Okta manages, not every active Halo record.
+	const existingActive = existing.filter(
+		(record) => isRecordActive(options.target, record) && recordOktaId(record) !== '',
+	).length;
 	const plan: UpsertPlan = {
 		target: options.target,
 		entries: planner.entries,
@@ -287,6 +318,7 @@ export function planUpsert(
 		counts,
 		existingActive,
 	};
+	if (leftAlone > 0) plan.leftAlone = { count: leftAlone, reason: leftAloneReason(options) };
 	if (options.guard !== false) {
 		const guardError = checkGuard(plan, existingActive, options.guard);
 		if (guardError) plan.guardError = guardError;

@@ -43,6 +43,8 @@ export interface UpsertOptions {
 	continueOnError?: boolean;
 	/** How agents' `team` names become Halo teams (the MappingConfig's `agent` section). */
 	teams?: { defaultTeam?: string; teamAccess: TeamAccess };
+	/** Input items that failed upstream: their people are never deactivated (lib/core/upsertPlan.ts). */
+	failedUpstream?: { oktaIds: readonly string[]; unidentified: number };
 }
 
 /** One output item (docs/items.md), plus where it came from. */
@@ -58,6 +60,8 @@ export interface UpsertSummary {
 	existing: Partial<Record<Target, number>>;
 	/** Halo requests made by this run (token requests are n8n's). */
 	requests: RequestStats;
+	/** People Deactivate Missing left alone because their items failed upstream, and why. */
+	leftAlone?: { count: number; reason: string };
 }
 
 export interface UpsertRun {
@@ -95,6 +99,7 @@ export async function runUpsert(
 				matchOn: options.matchOn[target],
 				deactivateMissing: options.deactivateMissing,
 				guard: options.guard,
+				failedUpstream: options.failedUpstream,
 			},
 		);
 		plans.push({ plan, inputs: group });
@@ -120,15 +125,19 @@ export async function runUpsert(
 	outcomes.sort(
 		(a, b) => (a.index ?? Number.MAX_SAFE_INTEGER) - (b.index ?? Number.MAX_SAFE_INTEGER),
 	);
-	return {
-		outcomes,
-		summary: {
-			dryRun: client.dryRun,
-			counts: countActions(outcomes),
-			existing,
-			requests: { ...client.stats },
-		},
+	const summary: UpsertSummary = {
+		dryRun: client.dryRun,
+		counts: countActions(outcomes),
+		existing,
+		requests: { ...client.stats },
 	};
+	const leftAlone = plans.map(({ plan }) => plan.leftAlone).filter((left) => left !== undefined);
+	if (leftAlone.length > 0)
+		summary.leftAlone = {
+			count: leftAlone.reduce((sum, left) => sum + left.count, 0),
+			reason: leftAlone[0].reason,
+		};
+	return { outcomes, summary };
 }
 
 /**

@@ -62,6 +62,7 @@ export async function upsertHalo(context: IExecuteFunctions): Promise<INodeExecu
 						minCount: options.minDeactivationCount ?? 10,
 					},
 			continueOnError: continueOnFail,
+			failedUpstream: failedUpstream(rejected),
 		});
 	} catch (error) {
 		// The guard is a safety stop for the whole run, whatever Continue On Fail says.
@@ -108,6 +109,21 @@ function outputJson(outcome: UpsertOutcome): IDataObject {
 	return item as IDataObject;
 }
 
+/** Okta ids of input items that failed upstream, and how many failed without naming their person. */
+function failedUpstream(rejected: ReadonlyMap<number, IDataObject>): {
+	oktaIds: string[];
+	unidentified: number;
+} {
+	const oktaIds: string[] = [];
+	let unidentified = 0;
+	for (const json of rejected.values()) {
+		const id = (json.okta as IDataObject | undefined)?.id;
+		if (typeof id === 'string' && id.trim() !== '') oktaIds.push(id.trim());
+		else unidentified++;
+	}
+	return { oktaIds, unidentified };
+}
+
 /** Continue On Fail and Halo unreachable before any write: every item fails with the same message. */
 function failedRun(inputs: readonly UpsertInput[], message: string): UpsertRun {
 	const outcomes = inputs.map(({ index, item }) =>
@@ -141,7 +157,11 @@ function hintText(counts: Record<UpsertAction, number>, run: UpsertRun, dryRun: 
 		.map(([action, n]) => `${n} ${action}`);
 	const { reads, writes } = run.summary.requests;
 	const prefix = dryRun ? 'Dry run (nothing written): ' : '';
-	return `${prefix}${parts.join(', ') || 'no items'}; Halo requests: ${reads} reads, ${writes} writes.`;
+	const left = run.summary.leftAlone;
+	const leftAlone = left
+		? ` Left alone (not deactivated): ${left.count}, because ${left.reason}.`
+		: '';
+	return `${prefix}${parts.join(', ') || 'no items'}; Halo requests: ${reads} reads, ${writes} writes.${leftAlone}`;
 }
 
 /** The input as a Map to Halo item, or why it is not one. */

@@ -37,8 +37,9 @@ export async function mapToHalo(context: IExecuteFunctions): Promise<INodeExecut
 			} catch (error) {
 				if (!continueOnFail)
 					throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: i });
+				// The Okta id travels with the failure, so Upsert never deactivates this person (docs/items.md).
 				return {
-					json: { action: 'failed', target, error: errorText(error) },
+					json: { action: 'failed', target, okta: { id: user.id }, error: errorText(error) },
 					pairedItem: { item: i },
 				};
 			}

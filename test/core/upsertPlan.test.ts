@@ -445,8 +445,8 @@ describe('mass-deactivation guard', () => {
 		const plan = planUpsert(leavers(3000, 10_000), population(10_000), users);
 		assert.equal(
 			plan.guardError,
-			'Mass-deactivation guard: this run would deactivate 3000 of 10000 active Halo users (30 %), more than the limit of 1000 ' +
-				"(10 % of active, at least 10). Nothing was written. If this is intended, raise the guard's maximum share or minimum count, " +
+			'Mass-deactivation guard: this run would deactivate 3000 of 10000 active Okta-managed Halo users (30 %), more than the limit of 1000 ' +
+				"(10 % of them, at least 10). Nothing was written. If this is intended, raise the guard's maximum share or minimum count, " +
 				'or turn the guard off for this run.',
 		);
 		assert.equal(checkGuard(plan, 10_000, { maxShare: 0.5 }), undefined);
@@ -458,7 +458,7 @@ describe('mass-deactivation guard', () => {
 			deactivateMissing: true,
 		});
 		assert.equal(plan.counts.deactivated, 49);
-		assert.match(plan.guardError!, /49 of 50 active Halo users \(98 %\)/);
+		assert.match(plan.guardError!, /49 of 50 active Okta-managed Halo users \(98 %\)/);
 	});
 });
 

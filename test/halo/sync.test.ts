@@ -239,7 +239,7 @@ describe('adoption, recovery, dry run, guard', () => {
 			const start = halo.server.log.length;
 			await assert.rejects(syncUsers(halo, leaving), (e: unknown) => {
 				assert.ok(e instanceof UpsertGuardError);
-				assert.match(e.message, /deactivate 90 of 300 active Halo users \(30 %\)/);
+				assert.match(e.message, /deactivate 90 of 300 active Okta-managed Halo users \(30 %\)/);
 				return true;
 			});
 			assert.equal(

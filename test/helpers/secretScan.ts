@@ -7,7 +7,7 @@
  * after every run; the e2e helper (test/e2e/realN8n.ts) after every execution
  * and on n8n's own output.
  */
-import type { LoggedRequest } from '../../emulators/shared/server';
+import type { LoggedRequest } from '../../emulators/server';
 
 export interface Secret {
 	/** What it is, for the failure message (never the value). */

@@ -191,7 +191,7 @@ describe('Upsert Halo User/Agent (n8n engine, Halo emulator)', () => {
 		assert.equal(stopped.status, 'error');
 		assert.match(
 			stopped.nodeErrors[UPSERT].message,
-			/would deactivate 90 of 300 active Halo users \(30 %\)/,
+			/would deactivate 90 of 300 active Okta-managed Halo users \(30 %\)/,
 		);
 		assert.equal(stopped.writes.length, 0);
 		const forced = await run(leaving, { options: { overrideGuard: true } });
