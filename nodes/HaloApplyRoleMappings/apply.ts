@@ -18,9 +18,12 @@ export async function applyRoleMappings(
 	const items = context.getInputData();
 	if (items.length === 0) return [[]];
 	const continueOnFail = context.continueOnFail();
-	const dryRun = context.getNodeParameter('dryRun', 0, false) as boolean;
 	const batchSize = context.getNodeParameter('options.batchSize', 0, 50) as number;
 	const inputs = items.map((item) => item.json as Partial<UpsertResultItem>);
+	// Items of a dry-run Upsert (`dryRun: true`) are written by no later node: this run only plans.
+	const dryRun =
+		(context.getNodeParameter('dryRun', 0, false) as boolean) ||
+		items.some((item) => item.json.dryRun === true);
 
 	let outcomes: Array<RoleOutcome | null>;
 	try {

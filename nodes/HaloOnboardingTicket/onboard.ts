@@ -45,9 +45,11 @@ export async function createOnboardingTickets(
 		}
 	});
 
+	// Items of a dry-run Upsert (`dryRun: true`) get no ticket: this run only says what it would post.
+	const dryRun = items.some((item) => item.json.dryRun === true);
 	if (wanted.length > 0) {
 		try {
-			const client = await haloClientFor(context);
+			const client = await haloClientFor(context, { dryRun });
 			const results = await runOnboarding(client, wanted, {
 				batchSize: context.getNodeParameter('options.batchSize', 0, 50) as number,
 				continueOnError: continueOnFail,
@@ -64,7 +66,9 @@ export async function createOnboardingTickets(
 
 	return [
 		items.map((entry, index) => ({
-			json: outputOf(entry.json, outcomes.get(index)),
+			json: dryRun
+				? dryRunOutputOf(entry.json, outcomes.get(index))
+				: outputOf(entry.json, outcomes.get(index)),
 			pairedItem: { item: index },
 		})),
 	];
@@ -82,6 +86,16 @@ function readSettings(context: IExecuteFunctions, index: number): OnboardingSett
 		);
 	}
 	return settings;
+}
+
+/** In a dry run: the ticket it would post (no id), and `dryRun: true`. */
+function dryRunOutputOf(json: IDataObject, outcome: OnboardingOutcome | undefined): IDataObject {
+	if (outcome && 'ticket' in outcome) {
+		const ticket: IDataObject = { ...(outcome.ticket as unknown as IDataObject) };
+		delete ticket.id;
+		return { ...json, dryRun: true, wouldCreateTicket: ticket };
+	}
+	return { ...outputOf(json, outcome), dryRun: true };
 }
 
 function outputOf(json: IDataObject, outcome: OnboardingOutcome | undefined): IDataObject {

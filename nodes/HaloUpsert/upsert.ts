@@ -83,14 +83,18 @@ export async function upsertHalo(context: IExecuteFunctions): Promise<INodeExecu
 	);
 	items.forEach((_, index) => {
 		const outcome = byIndex.get(index);
-		out.push({
-			json: outcome ? outputJson(outcome) : (rejected.get(index) ?? {}),
-			pairedItem: { item: index },
-		});
+		const json = outcome ? outputJson(outcome) : (rejected.get(index) ?? {});
+		// A dry-run item is written by no later node (docs/items.md).
+		if (dryRun && outcome) json.dryRun = true;
+		out.push({ json, pairedItem: { item: index } });
 	});
 	// Records deactivated because no input carries them derive from the run as a whole.
 	for (const outcome of run.outcomes)
-		if (outcome.index === null) out.push({ json: outputJson(outcome), pairedItem: { item: 0 } });
+		if (outcome.index === null)
+			out.push({
+				json: dryRun ? { ...outputJson(outcome), dryRun: true } : outputJson(outcome),
+				pairedItem: { item: 0 },
+			});
 
 	const counts = countActions(out.map((item) => item.json));
 	context.addExecutionHints({ message: hintText(counts, run, dryRun), location: 'outputPane' });
