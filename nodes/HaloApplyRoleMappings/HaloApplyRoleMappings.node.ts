@@ -9,6 +9,7 @@ import type {
 import { applyRoleMappings } from './apply';
 import { properties } from './description';
 import { loadOptions } from './loadOptions';
+import { runThenCommitCursors } from '../../lib/n8n/incrementalCursor';
 
 export class HaloApplyRoleMappings implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,6 +50,7 @@ export class HaloApplyRoleMappings implements INodeType {
 	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return applyRoleMappings(this);
+		// The last of our writers commits the incremental cursor once the writes succeeded.
+		return (await runThenCommitCursors(this, applyRoleMappings)) as INodeExecutionData[][];
 	}
 }

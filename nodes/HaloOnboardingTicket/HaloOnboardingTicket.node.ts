@@ -9,6 +9,7 @@ import type {
 import { properties } from './description';
 import { loadOptions } from './loadOptions';
 import { createOnboardingTickets } from './onboard';
+import { runThenCommitCursors } from '../../lib/n8n/incrementalCursor';
 
 export class HaloOnboardingTicket implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,6 +31,7 @@ export class HaloOnboardingTicket implements INodeType {
 	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return createOnboardingTickets(this);
+		// The last of our writers commits the incremental cursor once the writes succeeded.
+		return (await runThenCommitCursors(this, createOnboardingTickets)) as INodeExecutionData[][];
 	}
 }

@@ -8,6 +8,7 @@ import type {
 
 import { properties } from './description';
 import { upsertHalo } from './upsert';
+import { runThenCommitCursors } from '../../lib/n8n/incrementalCursor';
 
 export class HaloUpsert implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,6 +29,7 @@ export class HaloUpsert implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return upsertHalo(this);
+		// The last of our writers commits the incremental cursor once the writes succeeded.
+		return (await runThenCommitCursors(this, upsertHalo)) as INodeExecutionData[][];
 	}
 }

@@ -1,6 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { nextCursor } from '../../../lib/core/incremental';
+import {
+	committedCursor,
+	hasWriterDownstream,
+	stageCursor,
+} from '../../../lib/n8n/incrementalCursor';
 import type { OktaStatus } from '../../../lib/core/types';
 import type { OktaClient } from '../../../lib/okta/OktaClient';
 import type { OktaUser } from '../../../lib/okta/types';
@@ -33,7 +38,10 @@ export async function listUsers(
 	const { returnAll, limit } = limitOf(this, itemIndex);
 	const onlyChanged = this.getNodeParameter('onlyChanged', itemIndex, false) as boolean;
 	const staticData = this.getWorkflowStaticData('node');
-	const cursor = onlyChanged ? (staticData[CURSOR_KEY] as string | undefined) : undefined;
+	// The node's own cursor (List alone, or saved before cursors were committed by the writers) or the committed one.
+	const cursor = onlyChanged
+		? latest(staticData[CURSOR_KEY] as string | undefined, committedCursor(this))
+		: undefined;
 	const updatedSince = latest(
 		this.getNodeParameter('updatedSince', itemIndex, '') as string,
 		cursor,
@@ -52,7 +60,9 @@ export async function listUsers(
 	// A limited read may have skipped changed users, so only a complete one moves the cursor.
 	if (onlyChanged && returnAll) {
 		const next = nextCursor(cursor, users);
-		if (next) staticData[CURSOR_KEY] = next;
+		// With our Halo writers downstream, the cursor moves only once their writes succeeded.
+		if (next && hasWriterDownstream(this)) stageCursor(this, next);
+		else if (next) staticData[CURSOR_KEY] = next;
 	}
 	return users;
 }
