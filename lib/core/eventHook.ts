@@ -2,6 +2,8 @@
  * Okta event hook deliveries → trigger items (docs/items.md "Trigger → List").
  * Pure: the node passes the request body, the chosen event types and a plain
  * object from workflow static data that remembers the uuids already seen.
+ * One malformed event never costs the others: it is reported and left out,
+ * because a failed answer makes Okta retry once and then drop the whole delivery.
  */
 
 export const EVENT_HOOK_DELIVERY_TYPE = 'com.okta.event_hook';
@@ -60,8 +62,12 @@ export class EventHookDeliveryError extends Error {
 	}
 }
 
-/** The events of a delivery; throws `EventHookDeliveryError` when the body is not an Okta event hook delivery. */
-export function parseDelivery(body: unknown): OktaLogEvent[] {
+/**
+ * The entries of `data.events`, unchecked; throws `EventHookDeliveryError`
+ * when the body as a whole is not an Okta event hook delivery (then nothing in
+ * it can be trusted, and the answer is a 400).
+ */
+export function deliveryEntries(body: unknown): unknown[] {
 	const delivery = body as { eventType?: unknown; data?: { events?: unknown } } | null;
 	if (
 		!delivery ||
@@ -72,10 +78,16 @@ export function parseDelivery(body: unknown): OktaLogEvent[] {
 			`Not an Okta event hook delivery (eventType must be ${EVENT_HOOK_DELIVERY_TYPE})`,
 		);
 	}
-	const events = delivery.data?.events;
+	const data = delivery.data;
+	const events = data && typeof data === 'object' ? data.events : undefined;
 	if (!Array.isArray(events))
 		throw new EventHookDeliveryError('Okta event hook delivery without data.events');
-	return events.filter(isLogEvent);
+	return events;
+}
+
+/** The log events of a delivery (entries without a uuid and eventType left out). */
+export function parseDelivery(body: unknown): OktaLogEvent[] {
+	return deliveryEntries(body).filter(isLogEvent);
 }
 
 function isLogEvent(value: unknown): value is OktaLogEvent {
@@ -90,15 +102,29 @@ function isLogEvent(value: unknown): value is OktaLogEvent {
 
 /** The event's `User` target (for group membership events the member; the group stays in `event.target`). */
 export function userTarget(event: OktaLogEvent): EventHookUser | undefined {
-	const target = (event.target ?? []).find(
-		(t) => t && t.type === 'User' && typeof t.id === 'string',
+	const user = eventUser(event);
+	return typeof user === 'string' ? undefined : user;
+}
+
+/** The event's `User` target, or why the event has none that can be used. */
+function eventUser(event: OktaLogEvent): EventHookUser | string {
+	const targets: unknown = event.target;
+	if (targets === undefined || targets === null) return 'no target';
+	if (!Array.isArray(targets)) return 'target is not a list';
+	const target = (targets as unknown[]).find(
+		(t): t is OktaLogTarget => !!t && typeof t === 'object' && (t as OktaLogTarget).type === 'User',
 	);
-	if (!target) return undefined;
+	if (!target) return 'no User target';
+	if (typeof target.id !== 'string' || target.id.trim() === '') return 'the User target has no id';
 	return {
 		id: target.id,
-		login: target.alternateId ?? null,
-		displayName: target.displayName ?? null,
+		login: textOrNull(target.alternateId),
+		displayName: textOrNull(target.displayName),
 	};
+}
+
+function textOrNull(value: unknown): string | null {
+	return typeof value === 'string' ? value : null;
 }
 
 export function toItem(event: OktaLogEvent, user: EventHookUser): EventHookItem {
@@ -143,22 +169,110 @@ export interface EventHookOptions {
 	maxRemembered?: number;
 }
 
+/** An event of a delivery that was left out because it cannot be read; safe to log (no event content). */
+export interface SkippedEvent {
+	/** 0-based position in `data.events`. */
+	position: number;
+	uuid: string | null;
+	eventType: string | null;
+	reason: string;
+}
+
+export interface DeliveryReading {
+	/** One per new event of a chosen type that names a user. */
+	items: EventHookItem[];
+	/** Entries in `data.events`. */
+	received: number;
+	/** Events of a chosen type already delivered before (Okta retries, repeated uuids). */
+	repeated: number;
+	/** Malformed entries, and events of a chosen type without a usable `User` target. */
+	skipped: SkippedEvent[];
+}
+
 /**
- * One item per event of a chosen type that names a user and was not delivered
- * before. Events without a `User` target are left out: the next node fetches
- * users by `userId`, and an empty id would mean "every user".
+ * Reads a delivery event by event: one item per event of a chosen type that
+ * names a user and was not delivered before. An entry that cannot be read is
+ * skipped and reported, and the others still count; only a body that is not a
+ * delivery at all throws. Events without a `User` target are skipped too: the
+ * next node fetches users by `userId`, and an empty id would mean "every user".
+ * Events of other types are acknowledged and ignored, whatever their shape.
  */
-export function eventHookItems(body: unknown, options: EventHookOptions): EventHookItem[] {
+export function readDelivery(body: unknown, options: EventHookOptions): DeliveryReading {
+	const entries = deliveryEntries(body);
 	const wanted = new Set(options.eventTypes);
 	const candidates: Array<{ uuid: string; event: OktaLogEvent; user: EventHookUser }> = [];
-	for (const event of parseDelivery(body)) {
-		if (!wanted.has(event.eventType)) continue;
-		const user = userTarget(event);
-		if (user) candidates.push({ uuid: event.uuid, event, user });
-	}
-	return takeUnseen(options.memory, candidates, options.maxRemembered).map(({ event, user }) =>
-		toItem(event, user),
-	);
+	const skipped: SkippedEvent[] = [];
+	entries.forEach((entry, position) => {
+		const problem = (reason: string): SkippedEvent => ({
+			position,
+			uuid: loggable((entry as OktaLogEvent | null)?.uuid),
+			eventType: loggable((entry as OktaLogEvent | null)?.eventType),
+			reason,
+		});
+		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+			skipped.push(problem('not an object'));
+			return;
+		}
+		if (!isLogEvent(entry)) {
+			skipped.push(problem('no uuid or eventType'));
+			return;
+		}
+		if (!wanted.has(entry.eventType)) return;
+		const user = eventUser(entry);
+		if (typeof user === 'string') skipped.push(problem(user));
+		else candidates.push({ uuid: entry.uuid, event: entry, user });
+	});
+	const fresh = takeUnseen(options.memory, candidates, options.maxRemembered);
+	return {
+		items: fresh.map(({ event, user }) => toItem(event, user)),
+		received: entries.length,
+		repeated: candidates.length - fresh.length,
+		skipped,
+	};
+}
+
+/** A short, single-line copy of an identifier from the body, fit for a log line. */
+function loggable(value: unknown): string | null {
+	if (typeof value !== 'string') return null;
+	const line = Array.from(value, (c) => (c < ' ' || c === '\u007f' ? ' ' : c))
+		.join('')
+		.replace(/ {2,}/g, ' ')
+		.trim();
+	return line.length > 80 ? `${line.slice(0, 80)}…` : line;
+}
+
+/** The trigger items of a delivery (see `readDelivery`, which also reports what it left out). */
+export function eventHookItems(body: unknown, options: EventHookOptions): EventHookItem[] {
+	return readDelivery(body, options).items;
+}
+
+/**
+ * The JSON body the trigger answers a delivery with. Okta reads only the
+ * status; the counts help whoever inspects a delivery (Okta's hook preview, a
+ * proxy log). Nothing from the events themselves.
+ */
+export interface DeliveryAcknowledgement {
+	received: number;
+	items: number;
+	repeated: number;
+	skipped: number;
+}
+
+export function deliveryAcknowledgement(reading: DeliveryReading): DeliveryAcknowledgement {
+	return {
+		received: reading.received,
+		items: reading.items.length,
+		repeated: reading.repeated,
+		skipped: reading.skipped.length,
+	};
+}
+
+/** One log line per skipped event: position, uuid, type and reason, never the event's content. */
+export function skippedEventMessage(skipped: SkippedEvent, received: number): string {
+	const what = [skipped.eventType, skipped.uuid ? `uuid ${skipped.uuid}` : 'no uuid']
+		.filter(Boolean)
+		.join(', ');
+	return `Okta event hook: skipped event ${skipped.position + 1} of ${received} (${what}): ${skipped.reason}`;
 }
 
 /** The answer to Okta's one-time verification request, or undefined when the challenge header is missing. */

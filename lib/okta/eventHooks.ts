@@ -57,8 +57,9 @@ export function eventHookBody(
 
 /**
  * Whether an existing hook already does what `spec` asks: active, verified,
- * same URL, same event types, same header name. (The secret cannot be compared:
- * Okta never returns it; a changed secret needs the workflow re-activated.)
+ * same URL, same event types, same header name. The secret cannot be compared
+ * here (Okta never returns it): the trigger keeps a fingerprint of the secret it
+ * registered and compares that (nodes/OktaEventHookTrigger/register.ts).
  */
 export function eventHookMatches(hook: EventHook, spec: EventHookSpec): boolean {
 	const config = hook.channel?.config;

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
+import { fingerprintMatches, secretFingerprint } from '../../lib/core/secretFingerprint';
 import {
 	NO_OKTA_AUTHENTICATION,
 	oktaClientFor,
@@ -12,8 +13,13 @@ import type { EventHookSpec } from '../../lib/okta/eventHooks';
 import { EVENT_HOOK_SECRET_CREDENTIAL } from './receive';
 
 /** Kept in the node's static data next to the dedupe memory. */
-interface RegistrationData extends IDataObject {
+export interface RegistrationData extends IDataObject {
 	eventHookId?: string;
+	/**
+	 * Fingerprint of the secret the hook was registered with (lib/core/secretFingerprint.ts),
+	 * never the secret: Okta never shows a hook's secret, so this is how a rotated secret is noticed.
+	 */
+	secretFingerprint?: string;
 }
 
 function registering(context: IHookFunctions): boolean {
@@ -67,6 +73,8 @@ async function okta<T>(context: IHookFunctions, work: () => Promise<T>): Promise
  * Event Hook in Okta" (`authentication` not `none`), activation creates the
  * hook at the production URL and has Okta verify it (n8n already serves the
  * GET webhook then); deactivation deletes it. `none`: nothing in Okta.
+ * n8n activates again on every start and on every re-activation; a hook whose
+ * secret no longer matches the credential is then registered again.
  */
 export const eventHookRegistration = {
 	async checkExists(this: IHookFunctions): Promise<boolean> {
@@ -77,9 +85,13 @@ export const eventHookRegistration = {
 		const current = (await okta(this, async () => await hooks.list())).find((hook) =>
 			eventHookMatches(hook, spec),
 		);
-		if (!current) return false;
-		data.eventHookId = current.id;
-		return true;
+		// Kept only when this node registered it with the credential's current secret; otherwise
+		// `create` replaces it (a hook with another secret would be refused on every delivery).
+		return (
+			!!current &&
+			current.id === data.eventHookId &&
+			fingerprintMatches(data.secretFingerprint, spec.authHeader.value)
+		);
 	},
 
 	async create(this: IHookFunctions): Promise<boolean> {
@@ -104,6 +116,7 @@ export const eventHookRegistration = {
 			throw nodeError;
 		}
 		data.eventHookId = hook.id;
+		data.secretFingerprint = secretFingerprint(spec.authHeader.value);
 		return true;
 	},
 
@@ -119,6 +132,7 @@ export const eventHookRegistration = {
 			return false;
 		}
 		delete data.eventHookId;
+		delete data.secretFingerprint;
 		return true;
 	},
 };

@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 import {
 	DEFAULT_DEDUPE_SIZE,
 	EventHookDeliveryError,
+	deliveryAcknowledgement,
 	eventHookItems,
 	parseDelivery,
+	readDelivery,
+	skippedEventMessage,
 	takeUnseen,
 	verificationAnswer,
 	type DedupeMemory,
@@ -46,6 +49,8 @@ describe('parseDelivery', () => {
 		['a string', 'hello'],
 		['another eventType', { eventType: 'com.okta.inline_hook', data: { events: [] } }],
 		['no events', { eventType: 'com.okta.event_hook', data: {} }],
+		['data not an object', { eventType: 'com.okta.event_hook', data: 'events' }],
+		['events not a list', { eventType: 'com.okta.event_hook', data: { events: { a: 1 } } }],
 	];
 	for (const [name, body] of bad) {
 		test(`rejects ${name}`, () => assert.throws(() => parseDelivery(body), EventHookDeliveryError));
@@ -186,6 +191,130 @@ describe('eventHookItems', () => {
 			memory,
 		});
 		assert.deepEqual(memory.uuids, []);
+	});
+});
+
+describe('readDelivery: one malformed event never costs the others', () => {
+	const good = (uuid: string, userId: string) => userEvent(uuid, 'user.lifecycle.create', userId);
+	const malformed: Array<[string, unknown, string]> = [
+		[
+			'target not a list',
+			{ uuid: 'm', eventType: 'user.lifecycle.create', target: { id: '00uX', type: 'User' } },
+			'target is not a list',
+		],
+		[
+			'target a string',
+			{ uuid: 'm', eventType: 'user.lifecycle.create', target: '00uX' },
+			'target is not a list',
+		],
+		['no target', { uuid: 'm', eventType: 'user.lifecycle.create' }, 'no target'],
+		[
+			'null entries in target, no user',
+			{ uuid: 'm', eventType: 'user.lifecycle.create', target: [null, 3, 'x'] },
+			'no User target',
+		],
+		[
+			'User target without id',
+			{ uuid: 'm', eventType: 'user.lifecycle.create', target: [{ type: 'User' }] },
+			'the User target has no id',
+		],
+		[
+			'User target with a numeric id',
+			{ uuid: 'm', eventType: 'user.lifecycle.create', target: [{ id: 7, type: 'User' }] },
+			'the User target has no id',
+		],
+		['uuid missing', { eventType: 'user.lifecycle.create', target: [] }, 'no uuid or eventType'],
+		['an array', [1, 2], 'not an object'],
+		['null', null, 'not an object'],
+		['a number', 42, 'not an object'],
+	];
+	for (const [name, entry, reason] of malformed) {
+		test(`${name}: skipped with its reason, the good events still give items`, () => {
+			const memory: DedupeMemory = {};
+			const reading = readDelivery(delivery([good('g1', '00uA'), entry, good('g2', '00uB')]), {
+				eventTypes: DEFAULTS,
+				memory,
+			});
+			assert.deepEqual(
+				reading.items.map((item) => [item.uuid, item.userId]),
+				[
+					['g1', '00uA'],
+					['g2', '00uB'],
+				],
+			);
+			assert.equal(reading.received, 3);
+			assert.equal(reading.skipped.length, 1);
+			assert.equal(reading.skipped[0].position, 1);
+			assert.equal(reading.skipped[0].reason, reason);
+			// Only the events that gave items are remembered: a fixed event with the same uuid may come again.
+			assert.deepEqual(memory.uuids, ['g1', 'g2']);
+		});
+	}
+
+	test('events of other types are ignored whatever their shape, and not reported', () => {
+		const reading = readDelivery(
+			delivery([{ uuid: 'o', eventType: 'user.session.start', target: 'not a list' }]),
+			{ eventTypes: DEFAULTS, memory: {} },
+		);
+		assert.deepEqual(reading, { items: [], received: 1, repeated: 0, skipped: [] });
+	});
+
+	test('non-text login and display name become null', () => {
+		const [item] = readDelivery(
+			delivery([
+				{
+					uuid: 'n',
+					eventType: 'user.lifecycle.create',
+					target: [{ id: '00uN', type: 'User', alternateId: 5, displayName: { x: 1 } }],
+				},
+			]),
+			{ eventTypes: DEFAULTS, memory: {} },
+		).items;
+		assert.deepEqual(item.user, { id: '00uN', login: null, displayName: null });
+	});
+
+	test('counts repeats, and the acknowledgement is a small JSON object of counts', () => {
+		const memory: DedupeMemory = {};
+		const body = delivery([
+			good('a', '00uA'),
+			good('b', '00uB'),
+			{ uuid: 'c', eventType: 'user.lifecycle.activate', target: 'x' },
+			userEvent('d', 'user.lifecycle.suspend'),
+		]);
+		const first = readDelivery(body, { eventTypes: DEFAULTS, memory });
+		assert.deepEqual(deliveryAcknowledgement(first), {
+			received: 4,
+			items: 2,
+			repeated: 0,
+			skipped: 1,
+		});
+		const again = readDelivery(body, { eventTypes: DEFAULTS, memory });
+		assert.deepEqual(deliveryAcknowledgement(again), {
+			received: 4,
+			items: 0,
+			repeated: 2,
+			skipped: 1,
+		});
+	});
+
+	test('the log line names position, type, uuid and reason, on one line and short', () => {
+		const reading = readDelivery(
+			delivery([
+				good('a', '00uA'),
+				{ uuid: `evil\nline ${'x'.repeat(200)}`, eventType: 'user.lifecycle.create', target: {} },
+			]),
+			{ eventTypes: DEFAULTS, memory: {} },
+		);
+		const message = skippedEventMessage(reading.skipped[0], reading.received);
+		assert.match(
+			message,
+			/^Okta event hook: skipped event 2 of 2 \(user\.lifecycle\.create, uuid evil line x+…\): target is not a list$/,
+		);
+		assert.ok(message.length < 200);
+		assert.equal(
+			skippedEventMessage({ position: 0, uuid: null, eventType: null, reason: 'not an object' }, 1),
+			'Okta event hook: skipped event 1 of 1 (no uuid): not an object',
+		);
 	});
 });
 

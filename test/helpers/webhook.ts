@@ -4,7 +4,8 @@
  * express request and response), a `HookContext` per activation step, the
  * workflow's static data kept between calls, and n8n's answer rules for
  * `responseMode: 'onReceived'` (the node's `noWebhookResponse`, its
- * `webhookResponse`, "Webhook call received" when no execution starts).
+ * `webhookResponse`, "Webhook call received" when no execution starts, and
+ * n8n 2.x's `responseData` default when one does).
  * `serve()` puts the same handling behind a real HTTP server on 127.0.0.1, so
  * an emulator can call the webhook (Okta's verification request). `execute()`
  * then runs what the trigger returned through the rest of the workflow in
@@ -134,6 +135,20 @@ export class FakeResponse {
 
 export type ExecutionResult = RunOutput;
 
+/**
+ * n8n 2.x's answer when an `onReceived` webhook starts an execution and the
+ * node wrote nothing (webhook-on-received-response-extractor): the
+ * description's `responseData`, which defaults to the text 'firstEntryJson';
+ * 'noData' sends no body; only an empty value falls back to the node's
+ * `webhookResponse` or "Workflow was started".
+ */
+function onReceivedBody(description: IWebhookDescription, result: IWebhookResponseData): unknown {
+	const responseData = description.responseData ?? 'firstEntryJson';
+	if (responseData === 'noData') return undefined;
+	if (responseData) return responseData;
+	return result.webhookResponse ?? { message: 'Workflow was started' };
+}
+
 function loneTrigger(options: TriggerHarnessOptions): { node: INode; nodeTypes: INodeTypes } {
 	const { nodeType, typeName } = options;
 	if (!nodeType || !typeName)
@@ -184,6 +199,8 @@ export class TriggerHarness {
 	readonly additionalData: IWorkflowExecuteAdditionalData;
 	/** The `workflowData` of every call that started an execution, in order. */
 	readonly executions: INodeExecutionData[][][] = [];
+	/** What the trigger's `webhook()` wrote to n8n's log (`this.logger`), in order. */
+	readonly logs: Array<{ level: string; message: string; metadata?: unknown }> = [];
 	private readonly mode: WorkflowExecuteMode;
 	private readonly webhooks: IWebhookDescription[];
 
@@ -270,6 +287,20 @@ export class TriggerHarness {
 			[],
 			null,
 		);
+		// n8n's logger comes from its DI container; record instead, so tests can read the lines.
+		const record =
+			(level: string) =>
+			(message: string, metadata?: unknown): void => {
+				this.logs.push({ level, message, metadata });
+			};
+		Object.defineProperty(context, 'logger', {
+			value: {
+				error: record('error'),
+				warn: record('warn'),
+				info: record('info'),
+				debug: record('debug'),
+			},
+		});
 		let result: IWebhookResponseData;
 		try {
 			result = (await this.nodeTypeFor().webhook!.call(context)) as IWebhookResponseData;
@@ -284,7 +315,14 @@ export class TriggerHarness {
 		if (result.noWebhookResponse) {
 			if (!response.finished)
 				throw new Error('noWebhookResponse returned, but the node wrote no response');
-			return { status: response.statusCode, headers: response.headers, body: response.body };
+			// n8n still starts an execution with the items: the node only took over the answer.
+			if (result.workflowData !== undefined) this.executions.push(result.workflowData);
+			return {
+				status: response.statusCode,
+				headers: response.headers,
+				body: response.body,
+				workflowData: result.workflowData,
+			};
 		}
 		if (response.finished)
 			throw new Error('The node wrote the response but did not return noWebhookResponse');
@@ -300,7 +338,7 @@ export class TriggerHarness {
 		return {
 			status,
 			headers: {},
-			body: { message: 'Workflow was started' },
+			body: onReceivedBody(description, result),
 			workflowData: result.workflowData,
 		};
 	}

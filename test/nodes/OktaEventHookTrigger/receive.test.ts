@@ -247,6 +247,61 @@ describe('deliveries (POST)', () => {
 		assert.equal(h.executions.length, 0);
 	});
 
+	test('the acknowledgement is a small JSON object, with or without an execution', async () => {
+		const h = harness();
+		const body = delivery([
+			logEvent('user.lifecycle.create', '00u1'),
+			logEvent('user.lifecycle.suspend', '00u2'),
+		]);
+		const started = await h.call({ method: 'POST', headers: auth, body });
+		const repeated = await h.call({ method: 'POST', headers: auth, body });
+		assert.equal(started.status, 200);
+		assert.match(started.headers['content-type'], /application\/json/);
+		assert.deepEqual(started.body, { received: 2, items: 1, repeated: 0, skipped: 0 });
+		assert.equal(started.workflowData?.[0].length, 1);
+		assert.equal(repeated.status, 200);
+		assert.match(repeated.headers['content-type'], /application\/json/);
+		assert.deepEqual(repeated.body, { received: 2, items: 0, repeated: 1, skipped: 0 });
+		assert.equal(repeated.workflowData, undefined);
+		assert.equal(h.executions.length, 1);
+	});
+
+	test('one malformed event is skipped with a log line; the good events of the delivery still run', async () => {
+		const h = harness();
+		const good = [
+			logEvent('user.lifecycle.create', '00uGood1'),
+			logEvent('user.lifecycle.activate', '00uGood2'),
+		];
+		const bad = {
+			...logEvent('user.lifecycle.create', '00uBad'),
+			target: { id: '00uBad', type: 'User' },
+		};
+		const answer = await h.call({
+			method: 'POST',
+			headers: auth,
+			body: delivery([good[0], bad, 'not an event', good[1]]),
+		});
+		assert.equal(answer.status, 200);
+		assert.equal(answer.error, undefined);
+		assert.deepEqual(answer.body, { received: 4, items: 2, repeated: 0, skipped: 2 });
+		assert.deepEqual(
+			answer.workflowData![0].map((item) => item.json.userId),
+			['00uGood1', '00uGood2'],
+		);
+		assert.equal(h.executions.length, 1);
+		assert.deepEqual(
+			h.logs.map(({ level, message }) => [level, message]),
+			[
+				[
+					'warn',
+					`Okta event hook: skipped event 2 of 4 (user.lifecycle.create, uuid ${bad.uuid}): target is not a list`,
+				],
+				['warn', 'Okta event hook: skipped event 3 of 4 (no uuid): not an object'],
+			],
+		);
+		assert.doesNotMatch(JSON.stringify(h.logs), new RegExp(SECRET));
+	});
+
 	test('a body that is not an Okta delivery → 400, no execution', async () => {
 		const h = harness();
 		const answer = await h.call({ method: 'POST', headers: auth, body: { hello: 'world' } });

@@ -29,7 +29,11 @@ afterAll(async () => {
 
 function harness(
 	parameters: IDataObject = {},
-	options: { baseUrl?: string; staticData?: IDataObject } = {},
+	options: {
+		baseUrl?: string;
+		staticData?: IDataObject;
+		credentialData?: Record<string, IDataObject>;
+	} = {},
 ) {
 	return new TriggerHarness({
 		nodeType: new OktaEventHookTrigger(),
@@ -41,7 +45,7 @@ function harness(
 			oktaTokenApi: { id: 'okta-token', name: 'Okta (emulator)' },
 		},
 		credentialTypes: [new OktaEventHookApi(), new OktaTokenApi()],
-		credentialData: {
+		credentialData: (options.credentialData as never) ?? {
 			oktaEventHookApi: { headerName: 'Authorization', secret: SECRET },
 			oktaTokenApi: { url: okta.url, apiToken: 'okta-test-token' },
 		},
@@ -138,6 +142,97 @@ describe('registration in Okta', () => {
 			assert.notEqual(hook.id, oldId);
 			assert.deepEqual(hook.events.items, ['user.lifecycle.create', 'group.user_membership.add']);
 			assert.equal(second.nodeStaticData.eventHookId, hook.id);
+			await second.deactivate();
+			assert.equal(okta.store.eventHooks.length, 0);
+		} finally {
+			await served.close();
+		}
+	});
+
+	test('a changed secret in the credential: the next activation registers the hook again, with the new secret', async () => {
+		// The harness reads credentials from this object on every call, as n8n reads the saved credential.
+		const credentialData = {
+			oktaEventHookApi: { headerName: 'Authorization', secret: SECRET },
+			oktaTokenApi: { url: okta.url, apiToken: 'okta-test-token' },
+		};
+		const h = harness({}, { credentialData });
+		const served = await h.serve();
+		try {
+			await h.activate();
+			const oldId = okta.store.eventHooks[0].id;
+			const fingerprint = String(h.nodeStaticData.secretFingerprint);
+			assert.match(fingerprint, /^scrypt:/);
+			// Static data is saved unencrypted with the workflow: the secret is never in it.
+			assert.doesNotMatch(JSON.stringify(h.staticData), new RegExp(SECRET));
+
+			const user = okta.store.users[1];
+			assert.deepEqual(await okta.deliverEvents([userEvent('user.lifecycle.create', user)]), [200]);
+			const executions = h.executions.length;
+
+			// Rotated in n8n only: Okta still sends the old secret, so deliveries are refused...
+			const rotated = 'rotated-secret-77d2e9c4';
+			credentialData.oktaEventHookApi.secret = rotated;
+			assert.deepEqual(await okta.deliverEvents([userEvent('user.lifecycle.create', user)]), [401]);
+			assert.equal(h.executions.length, executions);
+			// n8n's log says why and what to do (Okta tried twice: one line per refused call), naming no secret.
+			const warnings = h.logs.filter((line) => line.level === 'warn').map((line) => line.message);
+			assert.equal(warnings.length, 2);
+			assert.match(warnings[0], /secret .* changed since the hook was registered/);
+			assert.doesNotMatch(JSON.stringify(h.logs), new RegExp(`${SECRET}|${rotated}`));
+
+			// ...until n8n activates the workflow again (a restart is 'init'): the hook is replaced.
+			let mark = okta.server.log.length;
+			await h.activate('init');
+			assert.deepEqual(hookCalls(mark), [
+				'GET /api/v1/eventHooks',
+				'GET /api/v1/eventHooks',
+				'GET /api/v1/eventHooks/{id}',
+				'POST /api/v1/eventHooks/{id}/lifecycle/deactivate',
+				'DELETE /api/v1/eventHooks/{id}',
+				'POST /api/v1/eventHooks',
+				'POST /api/v1/eventHooks/{id}/lifecycle/verify',
+			]);
+			assert.equal(okta.store.eventHooks.length, 1);
+			const [hook] = okta.store.eventHooks;
+			assert.notEqual(hook.id, oldId);
+			assert.equal(hook.verificationStatus, 'VERIFIED');
+			assert.equal(hook.channel.config.authScheme?.value, rotated);
+			assert.equal(h.nodeStaticData.eventHookId, hook.id);
+			assert.notEqual(h.nodeStaticData.secretFingerprint, fingerprint);
+			assert.doesNotMatch(JSON.stringify(h.staticData), new RegExp(rotated));
+
+			// Okta now delivers with the new secret; and with the secret unchanged, a restart keeps the hook.
+			assert.deepEqual(
+				await okta.deliverEvents([userEvent('user.lifecycle.activate', user)]),
+				[200],
+			);
+			assert.equal(h.executions.length, executions + 1);
+			mark = okta.server.log.length;
+			await h.activate('init');
+			assert.deepEqual(hookCalls(mark), ['GET /api/v1/eventHooks']);
+			await h.deactivate();
+			assert.equal(okta.store.eventHooks.length, 0);
+			assert.equal(h.nodeStaticData.secretFingerprint, undefined);
+		} finally {
+			await served.close();
+		}
+	});
+
+	test('a hook registered before fingerprints were kept (id only) is registered once more, then kept', async () => {
+		const first = harness();
+		const served = await first.serve();
+		try {
+			await first.activate();
+			const saved = first.staticData;
+			const node = saved['node:Trigger'] as IDataObject;
+			delete node.secretFingerprint;
+			const second = harness({}, { baseUrl: served.url, staticData: saved });
+			await second.activate('init');
+			assert.equal(okta.store.eventHooks.length, 1);
+			assert.match(String(second.nodeStaticData.secretFingerprint), /^scrypt:/);
+			const mark = okta.server.log.length;
+			await second.activate('init');
+			assert.deepEqual(hookCalls(mark), ['GET /api/v1/eventHooks']);
 			await second.deactivate();
 			assert.equal(okta.store.eventHooks.length, 0);
 		} finally {
