@@ -13,6 +13,7 @@ import type { OnboardingSettings, TicketPlacement } from '../core/onboarding';
 import type { UpsertResultItem } from '../core/types';
 import { HaloApiError } from './HaloApiError';
 import type { HaloClient } from './HaloClient';
+import { onboardingLock, onboardingLockKey } from './personLock';
 import { postTickets } from './postTickets';
 import type { TicketJob } from './postTickets';
 
@@ -41,10 +42,17 @@ export async function runOnboarding(
 	options: OnboardingOptions,
 ): Promise<Map<number, OnboardingOutcome>> {
 	const outcomes = new Map<number, OnboardingOutcome>();
-	const failure = await ticketsFor(client, requests, options, outcomes).then(
-		() => undefined,
-		(error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+	// Held from the check for an existing ticket until the new one is logged (docs/concurrency.md):
+	// an overlapping execution for the same person waits, then finds this ticket.
+	const keys = requests.map((entry) =>
+		onboardingLockKey(client.baseUrl, entry.settings.ticketTypeId, entry.item.haloId as number),
 	);
+	const failure = await onboardingLock
+		.run(keys, async () => await ticketsFor(client, requests, options, outcomes))
+		.then(
+			() => undefined,
+			(error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+		);
 	if (failure && !options.continueOnError) throw failure;
 	// Who was already skipped or served keeps that; everyone else gets the error.
 	if (failure)

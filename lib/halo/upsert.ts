@@ -24,6 +24,7 @@ import type { HaloClient, RequestStats } from './HaloClient';
 import type { HaloEntity } from './entities';
 import { UpsertGuardError } from './UpsertGuardError';
 import { failedItem } from './failedItem';
+import { personLock, personLockKey } from './personLock';
 
 export interface UpsertInput {
 	/** Position of the input item (pairedItem). */
@@ -72,7 +73,29 @@ export interface UpsertRun {
 
 const ENTITY: Record<Target, HaloEntity> = { user: 'Users', agent: 'Agent' };
 
+/**
+ * Reads, plans and writes while holding the person lock of every input
+ * (docs/concurrency.md): an overlapping execution for the same person waits,
+ * then reads the record this one wrote, so it updates rather than creates.
+ * A dry run writes nothing and takes no lock.
+ */
 export async function runUpsert(
+	client: HaloClient,
+	inputs: readonly UpsertInput[],
+	options: UpsertOptions,
+): Promise<UpsertRun> {
+	if (client.dryRun) return await readPlanWrite(client, inputs, options);
+	const keys = inputs.map((input) => personLockKey(client.baseUrl, personIdOf(input.item)));
+	return await personLock.run(keys, async () => await readPlanWrite(client, inputs, options));
+}
+
+/** The Okta id a person is known by: the mapped `oktaid` when set, else the Okta user's id. */
+function personIdOf(item: MappedItem): string {
+	const mapped = item.record.oktaid;
+	return typeof mapped === 'string' && mapped.trim() !== '' ? mapped.trim() : item.okta.id;
+}
+
+async function readPlanWrite(
 	client: HaloClient,
 	inputs: readonly UpsertInput[],
 	options: UpsertOptions,
