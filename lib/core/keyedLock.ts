@@ -23,9 +23,17 @@ export interface HeldLock {
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 5 * 60_000;
 
+/** Resolves after `ms` (n8n's `sleep`; injected, so this module stays free of n8n and timers). */
+export type Sleep = (ms: number) => Promise<void>;
+
+/** A waiter checks its deadline this often, so no timer outlives a released lock by more than this. */
+const WAIT_SLICE_MS = 250;
+
 export class KeyedLock {
 	/** Per key, the promise the next waiter waits for (resolved when every earlier holder released). */
 	private readonly tails = new Map<string, Promise<void>>();
+
+	constructor(private readonly sleep: Sleep) {}
 
 	/** Keys currently held or awaited (for tests and diagnostics). */
 	get size(): number {
@@ -50,7 +58,7 @@ export class KeyedLock {
 				open();
 				if (this.tails.get(key) === tail) this.tails.delete(key);
 			});
-			if (!(await within(previous, timeoutMs))) exclusive = false;
+			if (!(await within(previous, timeoutMs, this.sleep))) exclusive = false;
 		}
 		let released = false;
 		return {
@@ -78,16 +86,15 @@ export class KeyedLock {
 	}
 }
 
-/** True when `promise` settled within `ms`. */
-async function within(promise: Promise<void>, ms: number): Promise<boolean> {
-	let timer: NodeJS.Timeout | undefined;
-	const timedOut = new Promise<boolean>((resolve) => {
-		timer = setTimeout(() => resolve(false), ms);
-		timer.unref?.();
-	});
-	try {
-		return await Promise.race([promise.then(() => true), timedOut]);
-	} finally {
-		clearTimeout(timer);
+/** True when `promise` settled within `ms`; waits in short slices so no long timer is left behind. */
+async function within(promise: Promise<void>, ms: number, sleep: Sleep): Promise<boolean> {
+	let settled = false;
+	void promise.then(() => (settled = true));
+	const deadline = Date.now() + ms;
+	while (!settled) {
+		const left = deadline - Date.now();
+		if (left <= 0) return false;
+		await Promise.race([promise, sleep(Math.min(left, WAIT_SLICE_MS))]);
 	}
+	return true;
 }

@@ -6,7 +6,7 @@ const tick = async (ms = 5) => await new Promise((resolve) => setTimeout(resolve
 
 describe('KeyedLock', () => {
 	test('holders of one key run one after the other, in arrival order; other keys run alongside', async () => {
-		const lock = new KeyedLock();
+		const lock = new KeyedLock(tick);
 		const log: string[] = [];
 		const job = (name: string, keys: string[], ms: number) =>
 			lock.run(keys, async () => {
@@ -20,7 +20,7 @@ describe('KeyedLock', () => {
 	});
 
 	test('runs sharing keys in any order cannot deadlock (keys taken sorted)', async () => {
-		const lock = new KeyedLock();
+		const lock = new KeyedLock(tick);
 		let inside = 0;
 		let most = 0;
 		const job = (keys: string[]) =>
@@ -36,7 +36,7 @@ describe('KeyedLock', () => {
 	});
 
 	test('released when the work throws', async () => {
-		const lock = new KeyedLock();
+		const lock = new KeyedLock(tick);
 		await assert.rejects(
 			lock.run(['k'], async () => {
 				throw new Error('boom');
@@ -51,7 +51,7 @@ describe('KeyedLock', () => {
 	});
 
 	test('a waiter goes on without the lock after the timeout, and says so', async () => {
-		const lock = new KeyedLock();
+		const lock = new KeyedLock(tick);
 		const stuck = await lock.acquire(['k']);
 		const started = Date.now();
 		const late = await lock.acquire(['k'], { timeoutMs: 30 });
@@ -67,7 +67,7 @@ describe('KeyedLock', () => {
 	});
 
 	test('duplicate keys in one request are taken once', async () => {
-		const lock = new KeyedLock();
+		const lock = new KeyedLock(tick);
 		const held = await lock.acquire(['a', 'a', 'b'], { timeoutMs: 30 });
 		assert.equal(held.exclusive, true);
 		held.release();
