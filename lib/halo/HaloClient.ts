@@ -7,7 +7,7 @@ import type { HttpMethod, HttpResponse, QueryValue, RequestFn } from '../http/ty
 import { HaloApiError } from './HaloApiError';
 import { HaloConnectionError } from './HaloConnectionError';
 import { PAGED_ENTITIES, alignSaved, batchSizeOf, unwrapList } from './entities';
-import type { HaloEntity } from './entities';
+import type { HaloEntity, ListPage } from './entities';
 import { haloBaseUrl } from './auth';
 import { HALO_RETRY_POLICY } from './retryPolicy';
 
@@ -113,18 +113,28 @@ export class HaloClient {
 		return parseAnswer(answer.status, answer.body, action);
 	}
 
-	/** Every record of a list: paged for the entities that page, one GET for the others. */
-	async listAll(entity: HaloEntity, query: HaloQuery = {}): Promise<HaloRecord[]> {
-		if (!PAGED_ENTITIES.has(entity)) return this.listOnce(entity, query);
+	/** Records per page of paged lists. */
+	get listPageSize(): number {
+		return this.pageSize;
+	}
+
+	/**
+	 * Every record of a list: paged for the entities that page, one GET for the
+	 * others. `firstPage`, when given, is page 1 already read with the same query
+	 * (see `listFirstPage`): reading goes on from page 2.
+	 */
+	async listAll(
+		entity: HaloEntity,
+		query: HaloQuery = {},
+		firstPage?: ListPage,
+	): Promise<HaloRecord[]> {
+		if (!PAGED_ENTITIES.has(entity)) return firstPage?.records ?? this.listOnce(entity, query);
 		const size = this.pageSize;
 		const all: HaloRecord[] = [];
 		let previousFirstId: unknown;
 		for (let page = 1; ; page++) {
-			const body = await this.request('GET', entity, {
-				query: { ...query, pageinate: true, page_size: size, page_no: page },
-			});
-			const list = unwrapList(body);
-			if (!list) throw notAList(entity, body);
+			const list =
+				page === 1 && firstPage ? firstPage : await this.listPageOf(entity, query, page, size);
 			if (list.records.length === 0) break;
 			// A Halo that ignores paging answers the same page again: stop instead of looping.
 			const firstId = list.records[0]?.id;
@@ -137,6 +147,33 @@ export class HaloClient {
 		return all;
 	}
 
+	/**
+	 * Page 1 of a list, with Halo's `record_count`: tells the size of the list
+	 * for the price of one call, and is the first page of a full read if one
+	 * follows (`listAll(entity, query, firstPage)`). Lists that do not page come whole.
+	 */
+	async listFirstPage(entity: HaloEntity, query: HaloQuery = {}): Promise<ListPage> {
+		if (!PAGED_ENTITIES.has(entity)) {
+			const records = await this.listOnce(entity, query);
+			return { records, total: records.length };
+		}
+		return this.listPageOf(entity, query, 1, this.pageSize);
+	}
+
+	private async listPageOf(
+		entity: HaloEntity,
+		query: HaloQuery,
+		page: number,
+		size: number,
+	): Promise<ListPage> {
+		const body = await this.request('GET', entity, {
+			query: { ...query, pageinate: true, page_size: size, page_no: page },
+		});
+		const list = unwrapList(body);
+		if (!list) throw notAList(entity, body);
+		return list;
+	}
+
 	async get(entity: HaloEntity, id: number | string, query: HaloQuery = {}): Promise<HaloRecord> {
 		return (await this.request('GET', `${entity}/${encodeURIComponent(String(id))}`, {
 			query,
@@ -144,11 +181,10 @@ export class HaloClient {
 	}
 
 	/** End users; `includeInactive` adds the deactivated ones (needed to reactivate rather than duplicate). */
-	listUsers(options: { includeInactive?: boolean; query?: HaloQuery } = {}): Promise<HaloRecord[]> {
-		const query: HaloQuery = { ...options.query };
-		if (options.includeInactive)
-			Object.assign(query, { includeactive: true, includeinactive: true });
-		return this.listAll('Users', query);
+	listUsers(
+		options: { includeInactive?: boolean; query?: HaloQuery; firstPage?: ListPage } = {},
+	): Promise<HaloRecord[]> {
+		return this.listAll('Users', usersQuery(options), options.firstPage);
 	}
 
 	/** Agents (one bare array; Halo does not page them); `includeDisabled` adds the disabled ones, `includeRoles` their agent roles. */
@@ -305,6 +341,13 @@ export class HaloClient {
 		if (!list) throw notAList(entity, body);
 		return list.records;
 	}
+}
+
+/** The query of `listUsers`. */
+export function usersQuery(options: { includeInactive?: boolean; query?: HaloQuery }): HaloQuery {
+	const query: HaloQuery = { ...options.query };
+	if (options.includeInactive) Object.assign(query, { includeactive: true, includeinactive: true });
+	return query;
 }
 
 /** A request that got no answer: a HaloConnectionError for network failures, else the error as it came. */

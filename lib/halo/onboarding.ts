@@ -13,6 +13,7 @@ import type { OnboardingSettings, TicketPlacement } from '../core/onboarding';
 import type { UpsertResultItem } from '../core/types';
 import { HaloApiError } from './HaloApiError';
 import type { HaloClient } from './HaloClient';
+import { ticketsOfType } from './lookup';
 import { onboardingLock, onboardingLockKey } from './personLock';
 import { postTickets } from './postTickets';
 import type { TicketJob } from './postTickets';
@@ -93,7 +94,11 @@ async function ticketsFor(
 	}
 }
 
-/** Existing tickets read once per ticket type; people who have one, or repeat in this run, are skipped. */
+/**
+ * The existing tickets of each ticket type, read right before posting (under the onboarding
+ * lock): per person for a small run, else every page once (lib/halo/lookup.ts). People who
+ * have one, or repeat in this run, are skipped.
+ */
 async function ticketJobs(
 	client: HaloClient,
 	requests: readonly OnboardingRequest[],
@@ -105,8 +110,11 @@ async function ticketJobs(
 		const typeId = entry.settings.ticketTypeId;
 		let ledger = ledgers.get(typeId);
 		if (!ledger) {
+			const people = requests
+				.filter((other) => other.settings.ticketTypeId === typeId)
+				.map((other) => other.item.haloId as number);
 			ledger = new OnboardingLedger(
-				indexTicketsByUser(await client.listTickets({ ticketTypeId: typeId })),
+				indexTicketsByUser(await ticketsOfType(client, typeId, people)),
 			);
 			ledgers.set(typeId, ledger);
 		}

@@ -24,6 +24,7 @@ import type { HaloClient, RequestStats } from './HaloClient';
 import type { HaloEntity } from './entities';
 import { UpsertGuardError } from './UpsertGuardError';
 import { failedItem } from './failedItem';
+import { existingUsersFor } from './lookup';
 import { personLock, personLockKey } from './personLock';
 
 export interface UpsertInput {
@@ -106,10 +107,18 @@ async function readPlanWrite(
 	for (const target of ['user', 'agent'] as const) {
 		const group = resolved.inputs.filter((input) => input.item.target === target);
 		if (group.length === 0) continue;
-		// Inactive ones too: a returning person is reactivated, not created twice.
+		// Inactive ones too: a returning person is reactivated, not created twice. Users: every page, or
+		// for a small run only the people in it (lib/halo/lookup.ts); agents come in one call anyway.
 		const records =
 			target === 'user'
-				? await client.listUsers({ includeInactive: true })
+				? (
+						await existingUsersFor(
+							client,
+							group.map((input) => input.item),
+							options.matchOn.user,
+							{ allPages: options.deactivateMissing },
+						)
+					).records
 				: await client.listAgents({ includeDisabled: true });
 		if (target === 'user' && group.some((input) => input.item.record.departments !== undefined))
 			await addUserDepartments(client, records, resolved.departments ?? []);

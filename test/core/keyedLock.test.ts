@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 
 import { KeyedLock } from '../../lib/core/keyedLock';
 
-const tick = async (ms = 5) => await new Promise((resolve) => setTimeout(resolve, ms));
+const tick = async (ms = 5): Promise<void> =>
+	await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('KeyedLock', () => {
 	test('holders of one key run one after the other, in arrival order; other keys run alongside', async () => {

@@ -17,6 +17,7 @@ import type { IConnections, INode } from 'n8n-workflow';
 import { userEvent } from '../../../emulators/okta';
 import type { Emulators } from '../../helpers/emulators';
 import { startEmulators } from '../../helpers/emulators';
+import { fillHalo } from '../../helpers/bigHalo';
 import { PACKAGE_DIR } from '../../helpers/n8nEngine';
 import { packageTriggerHarness } from '../../helpers/webhook';
 
@@ -24,6 +25,9 @@ const SECRET = 'overlap-hook-secret-41d0';
 const TRIGGER = 'Okta Event Hook Trigger';
 const PEOPLE = 6;
 const HALO_LATENCY_MS = 40;
+/** Large enough that reading every page would cost far more than looking people up. */
+const HALO_USERS = 2_000;
+const HALO_TICKETS = 1_000;
 
 interface WorkflowJson {
 	name: string;
@@ -46,8 +50,9 @@ let emulators: Emulators;
 beforeAll(async () => {
 	emulators = await startEmulators({
 		okta: { org: { users: 30, groups: 4, apps: 1 } },
-		halo: { latencyMs: HALO_LATENCY_MS },
+		halo: { latencyMs: HALO_LATENCY_MS, rateLimit: { max: 100_000, windowMs: 300_000 } },
 	});
+	fillHalo(emulators.halo, { users: HALO_USERS, tickets: HALO_TICKETS });
 });
 
 afterAll(async () => {
@@ -73,6 +78,7 @@ test(`create and activate as two simultaneous deliveries for each of ${PEOPLE} p
 		),
 	);
 
+	emulators.clearLogs();
 	// Twelve deliveries at once, each answered right away with its own execution.
 	const answers = await Promise.all(
 		people.flatMap((person) =>
@@ -110,4 +116,12 @@ test(`create and activate as two simultaneous deliveries for each of ${PEOPLE} p
 		.map((item) => item.action)
 		.sort();
 	assert.deepEqual(actions.filter((action) => action === 'created').length, PEOPLE);
+
+	// Small runs cost little: each delivery (one person) within 2 + 4 × 1 Halo API calls, onboarding
+	// included, on a Halo whose pages alone would take 20 + 10 calls.
+	const apiCalls = halo.server.log.filter((entry) => entry.path.startsWith('/api/')).length;
+	assert.ok(
+		apiCalls <= PEOPLE * 2 * (2 + 4),
+		`${apiCalls} Halo API calls for ${PEOPLE * 2} deliveries`,
+	);
 });
