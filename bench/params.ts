@@ -23,6 +23,8 @@ export interface BenchParams {
 	haloBudget: { max: number; windowMs: number };
 	/** Where the report goes; default bench/results.md. */
 	out?: string;
+	/** `events`: only the event-delivery section (bench/events.ts), replaced in the existing report. */
+	only?: 'events';
 }
 
 export const DEFAULT_PARAMS: BenchParams = {
@@ -66,9 +68,13 @@ export function parseParams(argv: readonly string[]): BenchParams {
 			case '--out':
 				params.out = value;
 				break;
+			case '--only':
+				if (value !== 'events') throw new Error('--only takes "events"');
+				params.only = value;
+				break;
 			default:
 				throw new Error(
-					`Unknown option ${flag}; use --users, --groups, --sizes, --latency, --seed, --concurrency, --out`,
+					`Unknown option ${flag}; use --users, --groups, --sizes, --latency, --seed, --concurrency, --out, --only events`,
 				);
 		}
 	}

@@ -9,6 +9,14 @@ import path from 'node:path';
 
 import { PACKAGE_DIR } from '../test/helpers/n8nEngine';
 import { designChecks } from './checks';
+import {
+	DEFAULT_EVENT_PARAMS,
+	eventChecks,
+	eventConsoleLine,
+	eventMarkdown,
+	runEventBench,
+	withEventSection,
+} from './events';
 import { count, duration } from './format';
 import { describeMachine } from './machine';
 import { memoryCurve } from './memory';
@@ -26,8 +34,33 @@ const progress: Progress = {
 		),
 };
 
+/** The event-delivery section (bench/events.ts); false when one of its checks failed. */
+async function eventSection(): Promise<{ markdown: string; pass: boolean }> {
+	console.log(
+		`Event deliveries: Halo of ${count(DEFAULT_EVENT_PARAMS.haloUsers)} users, ${count(DEFAULT_EVENT_PARAMS.haloTickets)} tickets, latency ${DEFAULT_EVENT_PARAMS.latencyMs} ms`,
+	);
+	const results = await runEventBench(DEFAULT_EVENT_PARAMS, (run) =>
+		console.log(eventConsoleLine(run)),
+	);
+	const checks = eventChecks(results);
+	for (const check of checks) console.log(`  ${check}`);
+	return {
+		markdown: eventMarkdown(results),
+		pass: checks.every((check) => check.startsWith('PASS')),
+	};
+}
+
 async function main(): Promise<void> {
 	const params = parseParams(process.argv.slice(2));
+	const out = params.out ? path.resolve(params.out) : path.join(PACKAGE_DIR, 'bench', 'results.md');
+	if (params.only === 'events') {
+		const events = await eventSection();
+		const report = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '# Benchmark results\n';
+		fs.writeFileSync(out, withEventSection(report, events.markdown));
+		console.log(`Event section written to ${path.relative(process.cwd(), out) || out}`);
+		if (!events.pass) process.exitCode = 1;
+		return;
+	}
 	const workflow = loadSyncWorkflow();
 	const started = performance.now();
 	console.log(`Workflow: ${workflow.source}`);
@@ -68,10 +101,10 @@ async function main(): Promise<void> {
 		totalMs: performance.now() - started,
 	};
 	console.log(consoleReport(results));
-	const out = params.out ? path.resolve(params.out) : path.join(PACKAGE_DIR, 'bench', 'results.md');
-	fs.writeFileSync(out, markdownReport(results));
+	const events = await eventSection();
+	fs.writeFileSync(out, withEventSection(markdownReport(results), events.markdown));
 	console.log(`Report written to ${path.relative(process.cwd(), out) || out}`);
-	if (results.checks.some((check) => !check.pass)) process.exitCode = 1;
+	if (results.checks.some((check) => !check.pass) || !events.pass) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -18,6 +18,13 @@ import type { HaloRecord, MappedItem } from '../core/types';
 import type { HaloClient, HaloQuery } from './HaloClient';
 import { usersQuery } from './HaloClient';
 
+/**
+ * How existing records are read. The nodes always run `auto` (by estimated
+ * cost); `pages` reads every page as full syncs do, so that `npm run bench`
+ * can measure one delivery both ways in the same run.
+ */
+export const readPolicy: { mode: 'auto' | 'pages' } = { mode: 'auto' };
+
 export interface ExistingUsers {
 	records: HaloRecord[];
 	path: ReadPath;
@@ -36,8 +43,16 @@ export async function existingUsersFor(
 	options: { allPages?: boolean } = {},
 ): Promise<ExistingUsers> {
 	const query = usersQuery({ includeInactive: true });
+	const terms =
+		options.allPages || readPolicy.mode === 'pages' ? undefined : termsOf(items, matchOn);
+	const sizeKey = `${client.baseUrl}\nUsers`;
+	// Halo's size from an earlier run in this process: when look-ups beat even a known-large list,
+	// page 1 is not needed to decide.
+	const known = knownSize(sizeKey);
+	if (terms && known !== undefined && terms.length < pagesOf(known, client.listPageSize))
+		return { records: await searchUsers(client, terms, query), path: 'lookups' };
 	const firstPage = await client.listFirstPage('Users', query);
-	const terms = options.allPages ? undefined : termsOf(items, matchOn);
+	if (firstPage.total !== undefined) rememberSize(sizeKey, firstPage.total);
 	if (
 		terms &&
 		firstPage.total !== undefined &&
@@ -50,6 +65,28 @@ export async function existingUsersFor(
 		return { records: await searchUsers(client, terms, query), path: 'lookups' };
 	}
 	return { records: await client.listUsers({ includeInactive: true, firstPage }), path: 'pages' };
+}
+
+/**
+ * List sizes (`record_count`) seen lately in this process, per Halo and list: an
+ * estimate only, to skip the page-1 probe of the next small run. A wrong
+ * estimate costs calls, never correctness: both paths find the same people.
+ */
+const sizes = new Map<string, { total: number; at: number }>();
+const SIZE_TTL_MS = 15 * 60_000;
+
+function knownSize(key: string): number | undefined {
+	const entry = sizes.get(key);
+	return entry && Date.now() - entry.at < SIZE_TTL_MS ? entry.total : undefined;
+}
+
+function rememberSize(key: string, total: number): void {
+	if (sizes.size > 1000) sizes.clear();
+	sizes.set(key, { total, at: Date.now() });
+}
+
+function pagesOf(total: number, pageSize: number): number {
+	return Math.ceil(total / Math.max(1, pageSize));
 }
 
 /** Look-up terms of all items, each distinct value once; undefined when any item cannot be looked up. */
@@ -81,11 +118,10 @@ async function searchUsers(
 }
 
 /**
- * Halo user id → that user's earliest ticket of the type, for `userIds`: page 1
- * of the type's tickets first (when more than one person is asked about), then
- * the remaining pages or one `user_id` look-up per person, whichever takes
- * fewer calls. One person is looked up directly: one call, never more than a
- * first page.
+ * The tickets of the type that `userIds` hold: one `user_id` look-up per
+ * person, or every page of the type, whichever takes fewer calls. One person
+ * is looked up directly (one call, never more than a first page); for more,
+ * page 1 tells the size (or a size seen lately in this process does).
  */
 export async function ticketsOfType(
 	client: HaloClient,
@@ -94,12 +130,19 @@ export async function ticketsOfType(
 ): Promise<HaloRecord[]> {
 	const query: HaloQuery = { requesttype_id: ticketTypeId };
 	const people = [...new Set(userIds)];
-	if (people.length > 1) {
+	const sizeKey = `${client.baseUrl}\nTickets\n${ticketTypeId}`;
+	const known = knownSize(sizeKey);
+	const lookupsWin =
+		readPolicy.mode === 'auto' &&
+		(people.length <= 1 ||
+			(known !== undefined && people.length < pagesOf(known, client.listPageSize)));
+	if (!lookupsWin) {
 		const firstPage = await client.listFirstPage('Tickets', query);
-		const lookups = firstPage.total === undefined ? Infinity : people.length;
+		if (firstPage.total !== undefined) rememberSize(sizeKey, firstPage.total);
 		if (
+			readPolicy.mode === 'pages' ||
 			firstPage.total === undefined ||
-			lookups >= remainingPages(firstPage.total, client.listPageSize)
+			people.length >= remainingPages(firstPage.total, client.listPageSize)
 		)
 			return ofType(await client.listAll('Tickets', query, firstPage), ticketTypeId);
 	}

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 
+import { userEvent } from '../../emulators/okta';
 import type { Emulators } from '../helpers/emulators';
 
 const poll = async <T>(read: () => T | undefined, tries: number): Promise<T | undefined> => {
@@ -106,4 +107,95 @@ export async function assertLiveWebhookOnboarding(options: {
 		return found.length > 0 ? found : undefined;
 	}, 30);
 	assert.equal(tickets?.length, 1, 'exactly one onboarding ticket');
+}
+
+/**
+ * Okta's "create and activate" as two simultaneous deliveries for each of
+ * `people` new starters, `rounds` times, while Halo answers slowly: every new
+ * starter ends with exactly one Halo user and one onboarding ticket
+ * (docs/concurrency.md, "Overlapping deliveries"). Returns the duplicates seen
+ * (0 expected) so the caller can report them.
+ */
+export async function assertOverlappingDeliveries(options: {
+	url: string;
+	secret: string;
+	emulators: Emulators;
+	people: number;
+	rounds: number;
+	/** Halo's answer delay meanwhile, ms. */
+	haloLatencyMs: number;
+}): Promise<{ duplicates: number; people: number }> {
+	const { url, secret, emulators } = options;
+	const { okta, halo } = emulators;
+	const latencyBefore = halo.server.latencyMs;
+	halo.server.latencyMs = options.haloLatencyMs;
+	let duplicates = 0;
+	let total = 0;
+	try {
+		for (let round = 1; round <= options.rounds; round++) {
+			const starters = Array.from({ length: options.people }, (_, i) =>
+				okta.store.createUser(
+					{
+						firstName: `Round${round}`,
+						lastName: `Overlap${i + 1}`,
+						email: `round${round}.overlap${i + 1}@example.com`,
+					},
+					'ACTIVE',
+				),
+			);
+			const statuses = await Promise.all(
+				starters.flatMap((person) =>
+					['user.lifecycle.create', 'user.lifecycle.activate'].map(async (type) => {
+						const answer = await fetch(url, {
+							method: 'POST',
+							headers: { 'Content-Type': 'application/json', Authorization: secret },
+							body: JSON.stringify({
+								eventType: 'com.okta.event_hook',
+								eventTypeVersion: '1.0',
+								data: { events: [userEvent(type, person)] },
+							}),
+						});
+						return answer.status;
+					}),
+				),
+			);
+			assert.deepEqual(statuses, Array(options.people * 2).fill(200));
+			const usersOf = (email: string) =>
+				halo.store.users.all().filter((u) => String(u.emailaddress).toLowerCase() === email);
+			const ticketsOf = (ids: unknown[]) =>
+				halo.store.tickets.all().filter((t) => ids.includes(t.user_id));
+			// Every person has a user and a ticket; then Halo stays quiet (no execution still writing).
+			const done = await poll(
+				() =>
+					starters.every((person) => {
+						const users = usersOf(person.profile.email.toLowerCase());
+						return users.length > 0 && ticketsOf(users.map((u) => u.id)).length > 0;
+					})
+						? true
+						: undefined,
+				120,
+			);
+			assert.ok(done, `round ${round}: every new starter has a Halo user and a ticket`);
+			await quiet(halo.server.log, 3000);
+			for (const person of starters) {
+				const users = usersOf(person.profile.email.toLowerCase());
+				const tickets = ticketsOf(users.map((u) => u.id));
+				duplicates += users.length - 1 + (tickets.length - 1);
+				total++;
+			}
+		}
+	} finally {
+		halo.server.latencyMs = latencyBefore;
+	}
+	assert.equal(duplicates, 0, `${duplicates} duplicate users or tickets for ${total} new starters`);
+	return { duplicates, people: total };
+}
+
+/** Resolves once `log` has not grown for `ms`. */
+async function quiet(log: readonly unknown[], ms: number): Promise<void> {
+	let length = -1;
+	while (length !== log.length) {
+		length = log.length;
+		await new Promise((r) => setTimeout(r, ms));
+	}
 }

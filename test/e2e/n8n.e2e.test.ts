@@ -24,7 +24,7 @@ import {
 	settingsWorkflow,
 } from '../nodes/HaloOktaSettings/support/ssoSetup';
 import type { ExecuteResult } from './realN8n';
-import { assertLiveWebhookOnboarding } from './liveWebhook';
+import { assertLiveWebhookOnboarding, assertOverlappingDeliveries } from './liveWebhook';
 import {
 	N8nInstance,
 	PACKAGE_DIR,
@@ -199,6 +199,24 @@ describe('the package in a real n8n server', () => {
 			emulators,
 			eventUuid: 'e2e-event-1',
 		});
+	});
+
+	test('overlapping deliveries: create and activate at once for 6 people, 5 times, Halo slow → one user and one ticket each', async () => {
+		// n8n is serving the published webhook workflow since the previous test.
+		const workflow = exampleWorkflows().find((e) => e.id === 'exampleWebhookOnboarding')!
+			.workflow as {
+			nodes: Array<{ type: string; webhookId?: string }>;
+		};
+		const trigger = workflow.nodes.find((n) => n.type.endsWith('.oktaEventHookTrigger'))!;
+		const result = await assertOverlappingDeliveries({
+			url: `http://127.0.0.1:${n8n.port}/webhook/${trigger.webhookId}/okta-event-hook`,
+			secret: HOOK_SECRET,
+			emulators,
+			people: 6,
+			rounds: 5,
+			haloLatencyMs: 150,
+		});
+		assert.deepEqual(result, { duplicates: 0, people: 30 });
 	});
 });
 
