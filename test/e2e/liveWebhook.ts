@@ -18,6 +18,14 @@ const poll = async <T>(read: () => T | undefined, tries: number): Promise<T | un
 	return undefined;
 };
 
+/**
+ * `fetch` parses JSON outside jest's sandbox, so its objects have another
+ * Object.prototype and deepStrictEqual refuses them; re-parse them here.
+ */
+function ownRealm(value: unknown): unknown {
+	return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
 export async function assertLiveWebhookOnboarding(options: {
 	/** The trigger's production URL. */
 	url: string;
@@ -91,7 +99,12 @@ export async function assertLiveWebhookOnboarding(options: {
 	const accepted = await post(secret);
 	assert.equal(accepted.status, 200);
 	// The node writes its own small JSON acknowledgement (n8n's default would be the text "firstEntryJson").
-	assert.deepEqual(await accepted.json(), { received: 1, items: 1, repeated: 0, skipped: 0 });
+	assert.deepEqual(ownRealm(await accepted.json()), {
+		received: 1,
+		items: 1,
+		repeated: 0,
+		skipped: 0,
+	});
 
 	const halo = emulators.halo.store;
 	const created = await poll(
