@@ -49,16 +49,17 @@ export class KeyedLock {
 		const releases: Array<() => void> = [];
 		let exclusive = true;
 		for (const key of [...new Set(keys)].sort()) {
-			const previous = this.tails.get(key) ?? Promise.resolve();
+			const previous = this.tails.get(key);
 			let open!: () => void;
 			const mine = new Promise<void>((resolve) => (open = resolve));
-			const tail = previous.then(() => mine);
+			const tail = previous ? previous.then(() => mine) : mine;
 			this.tails.set(key, tail);
 			releases.push(() => {
 				open();
 				if (this.tails.get(key) === tail) this.tails.delete(key);
 			});
-			if (!(await within(previous, timeoutMs, this.sleep))) exclusive = false;
+			// A free key is taken at once (a full sync takes thousands); a held one is waited for.
+			if (previous && !(await within(previous, timeoutMs, this.sleep))) exclusive = false;
 		}
 		let released = false;
 		return {
