@@ -9,7 +9,9 @@
  * roles no mapping manages are kept.
  */
 import type { HaloRecord } from '../core/types';
-import type { HaloClient } from './HaloClient';
+import type { HaloClient, HaloQuery } from './HaloClient';
+import { usersQuery } from './HaloClient';
+import type { ListPage } from './entities';
 
 export interface UserRoleRef {
 	id: number;
@@ -23,11 +25,48 @@ export async function readManagedUserRoles(
 	userIds: readonly number[],
 ): Promise<Map<number, UserRoleRef[]>> {
 	const held = new Map<number, UserRoleRef[]>(userIds.map((id) => [id, []]));
-	for (const roleId of [...new Set(managedRoleIds)]) {
-		const holders = await client.listUsers({ includeInactive: true, query: { role: roleId } });
+	const roles = [...new Set(managedRoleIds)];
+	const people = [...held.keys()];
+	// Small runs: each person's full record (the only answer with roles) when that takes fewer
+	// calls than listing every managed role's holders: each listing is at least one call, so with
+	// fewer people than roles the records win outright; otherwise page 1 of each listing tells
+	// its size, and is reused when the listings win (docs/requests.md).
+	const firstPages = new Map<number, ListPage>();
+	let byRecord = people.length < roles.length;
+	if (!byRecord && people.length > 0) {
+		let pages = 0;
+		for (const roleId of roles) {
+			const page = await client.listFirstPage('Users', roleQuery(roleId));
+			firstPages.set(roleId, page);
+			pages +=
+				page.total === undefined
+					? Infinity
+					: Math.max(1, Math.ceil(page.total / client.listPageSize));
+		}
+		byRecord = people.length < pages - roles.length;
+	}
+	if (byRecord) {
+		const managed = new Set(roles);
+		for (const id of people) {
+			const record = await client.get('Users', id);
+			held.set(
+				id,
+				roleIdsOf(record.roles)
+					.filter((roleId) => managed.has(roleId))
+					.map((roleId) => ({ id: roleId })),
+			);
+		}
+		return held;
+	}
+	for (const roleId of roles) {
+		const holders = await client.listAll('Users', roleQuery(roleId), firstPages.get(roleId));
 		for (const holder of holders) held.get(Number(holder.id))?.push({ id: roleId });
 	}
 	return held;
+}
+
+function roleQuery(roleId: number): HaloQuery {
+	return usersQuery({ includeInactive: true, query: { role: roleId } });
 }
 
 function roleIdsOf(value: unknown): number[] {
