@@ -8,9 +8,9 @@
  * Search results are candidates: Halo's `search` matches text anywhere in a
  * few fields, so the planner still matches exactly (lib/core/recordIndex.ts).
  * Whether Halo's search also looks at the Okta id is not documented; a person
- * is therefore searched by every `matchOn` value (Okta id, email, login), and
- * one whose record still carries an old email is found by the Okta id only
- * where Halo indexes it (docs/concurrency.md).
+ * is therefore searched by every `matchOn` value (Okta id, email, login); the
+ * Upsert reads every page before creating anyone who is not a new starter
+ * (lib/halo/upsert.ts, docs/concurrency.md).
  */
 import { chooseReadPath, lookupTerms, remainingPages } from '../core/readPath';
 import type { LookupTerm, ReadPath } from '../core/readPath';

@@ -109,31 +109,36 @@ async function readPlanWrite(
 		if (group.length === 0) continue;
 		// Inactive ones too: a returning person is reactivated, not created twice. Users: every page, or
 		// for a small run only the people in it (lib/halo/lookup.ts); agents come in one call anyway.
-		const records =
+		const items = group.map((input) => input.item);
+		const read =
 			target === 'user'
-				? (
-						await existingUsersFor(
-							client,
-							group.map((input) => input.item),
-							options.matchOn.user,
-							{ allPages: options.deactivateMissing },
-						)
-					).records
-				: await client.listAgents({ includeDisabled: true });
-		if (target === 'user' && group.some((input) => input.item.record.departments !== undefined))
-			await addUserDepartments(client, records, resolved.departments ?? []);
-		existing[target] = records.length;
-		const plan = planUpsert(
-			group.map((input) => input.item),
-			records,
-			{
+				? await existingUsersFor(client, items, options.matchOn.user, {
+						allPages: options.deactivateMissing,
+					})
+				: { records: await client.listAgents({ includeDisabled: true }), path: 'pages' as const };
+		const planOf = (records: HaloRecord[]) =>
+			planUpsert(items, records, {
 				target,
 				matchOn: options.matchOn[target],
 				deactivateMissing: options.deactivateMissing,
 				guard: options.guard,
 				failedUpstream: options.failedUpstream,
-			},
-		);
+			});
+		const withDepartments = async (records: HaloRecord[]) => {
+			if (target === 'user' && items.some((item) => item.record.departments !== undefined))
+				await addUserDepartments(client, records, resolved.departments ?? []);
+			return records;
+		};
+		let records = await withDepartments(read.records);
+		let plan = planOf(records);
+		// Search finds people by their current Okta values only: someone who has been in Okta a while
+		// and was not found may be in Halo under an old email. Read every page before creating them
+		// (docs/concurrency.md); new starters, the small runs' usual case, stay cheap.
+		if (read.path === 'lookups' && plan.entries.some((entry) => createsEstablished(entry, items))) {
+			records = await withDepartments(await client.listUsers({ includeInactive: true }));
+			plan = planOf(records);
+		}
+		existing[target] = records.length;
 		plans.push({ plan, inputs: group });
 	}
 	const stopped = plans
@@ -285,4 +290,17 @@ async function writePlan(
 			}
 		});
 	}
+}
+
+/** People created in Okta within this many days count as new starters for the small-run search. */
+const NEW_STARTER_DAYS = 7;
+
+/** A create in the plan for someone who is not a new starter in Okta (or whose start is unknown). */
+function createsEstablished(
+	entry: UpsertPlan['entries'][number],
+	items: readonly MappedItem[],
+): boolean {
+	if (entry.action !== 'created' || entry.index === null) return false;
+	const created = Date.parse(items[entry.index]?.okta.created ?? '');
+	return !(Date.now() - created < NEW_STARTER_DAYS * 86_400_000);
 }

@@ -21,7 +21,9 @@ export function fillHalo(halo: HaloEmulator, counts: { users: number; tickets: n
 			surname: `Person ${i}`,
 			emailaddress: `existing.person${i}@example.org`,
 			login: `existing.person${i}@example.org`,
+			// Both of Halo's Okta id fields, as our Upsert writes them (lists show `okta_id`).
 			oktaid: `00uexisting${String(i).padStart(8, '0')}`,
+			okta_id: `00uexisting${String(i).padStart(8, '0')}`,
 			site_id: site.id,
 			site_name: site.name,
 			client_id: site.client_id,
