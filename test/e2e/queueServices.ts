@@ -98,7 +98,9 @@ async function stopChild(child: ChildProcess, signal: () => void): Promise<void>
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise((r) => child.once('exit', r));
 	signal();
-	await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+	let timer: NodeJS.Timeout | undefined;
+	await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+	clearTimeout(timer);
 	if (child.exitCode === null && child.signalCode === null) {
 		child.kill('SIGKILL');
 		await exited;
@@ -136,7 +138,11 @@ export async function startQueueServices(): Promise<QueueServices> {
 		let redisLog = '';
 		redis.stdout!.on('data', (chunk) => (redisLog += chunk));
 		redis.stderr!.on('data', (chunk) => (redisLog += chunk));
-		await waitFor('redis-server', async () => await redisAnswers(redisPort), () => redisLog);
+		await waitFor(
+			'redis-server',
+			async () => await redisAnswers(redisPort),
+			() => redisLog,
+		);
 
 		// Data and socket in a folder of its own, owned by the user PostgreSQL runs as.
 		const pgFolder = mkdtempSync(path.join(tmpdir(), 'okta-halo-postgres-'));

@@ -403,7 +403,9 @@ export class N8nProcess {
 		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
 		const exited = new Promise((r) => this.child.once('exit', r));
 		this.child.kill('SIGTERM');
-		await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+		clearTimeout(timer);
 		if (this.child.exitCode === null && this.child.signalCode === null) {
 			this.child.kill('SIGKILL');
 			await exited;
