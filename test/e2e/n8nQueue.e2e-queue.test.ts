@@ -290,7 +290,10 @@ describe('the package in n8n queue mode: main, two workers, a webhook processor'
 		}
 		assert.equal(verification?.status, 200);
 		// Copied into this realm: jest's sandbox has its own Object prototype.
-		assert.deepEqual({ ...(await verification.json()) }, { verification: 'challenge-q' });
+		assert.deepEqual(
+			{ ...((await verification.json()) as object) },
+			{ verification: 'challenge-q' },
+		);
 
 		const people = Array.from({ length: 6 }, (_, i) =>
 			okta.createUser(
