@@ -7,7 +7,7 @@
  * the sync's own time (first to last API request), and Okta and Halo calls.
  * The result replaces the "Scale" section of bench/results.md and leaves the
  * other sections alone. Options: `--sizes a,b,c`, `--latency ms`, `--groups N`,
- * `--out file`.
+ * `--env NAME=value` (an n8n setting, repeatable), `--out file`.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,13 +43,16 @@ interface ScaleParams {
 	latencyMs: number;
 	groups: number;
 	out: string;
+	/** Extra n8n settings (`--env NAME=value`, repeatable), e.g. EXECUTIONS_DATA_SAVE_ON_SUCCESS=none. */
+	env: Record<string, string>;
 }
 
 export interface ScaleRun {
 	users: number;
 	activeUsers: number;
 	status: string;
-	exitCode: number | null;
+	/** The exit code, or the signal that ended the process. */
+	exitCode: number | string | null;
 	/** Largest sum of VmRSS over the n8n process and its children (100 ms samples). */
 	peakTreeRssBytes: number;
 	/** The n8n process's own high-water mark (VmHWM), last read before it exited. */
@@ -79,6 +82,7 @@ function parseScaleParams(argv: readonly string[]): ScaleParams {
 		latencyMs: 1,
 		groups: DEFAULT_PARAMS.groups,
 		out: path.join(PACKAGE_DIR, 'bench', 'results.md'),
+		env: {},
 	};
 	for (let i = 0; i < argv.length; i += 2) {
 		const [flag, value] = [argv[i], argv[i + 1]];
@@ -86,7 +90,13 @@ function parseScaleParams(argv: readonly string[]): ScaleParams {
 		else if (flag === '--latency') params.latencyMs = Number(value);
 		else if (flag === '--groups') params.groups = Number(value);
 		else if (flag === '--out') params.out = path.resolve(value);
-		else throw new Error(`Unknown option ${flag}; use --sizes, --latency, --groups, --out`);
+		else if (flag === '--env' && /^[A-Z0-9_]+=/.test(value)) {
+			const [name, ...rest] = value.split('=');
+			params.env[name] = rest.join('=');
+		} else
+			throw new Error(
+				`Unknown option ${flag}; use --sizes, --latency, --groups, --env NAME=value, --out`,
+			);
 	}
 	if (params.sizes.some((n) => !Number.isInteger(n) || n <= 0))
 		throw new Error('--sizes needs positive whole numbers');
@@ -121,15 +131,19 @@ function processTree(pid: number): number[] {
 	return pids;
 }
 
-/** The tail of what `n8n execute` printed: the run's status and times come last. */
-function executionSummary(file: string): { status?: string; executionMs?: number } {
+function tailOf(file: string, bytes: number): string {
 	const size = fs.statSync(file).size;
 	const fd = fs.openSync(file, 'r');
-	const length = Math.min(size, 64 * 1024);
+	const length = Math.min(size, bytes);
 	const buffer = Buffer.alloc(length);
 	fs.readSync(fd, buffer, 0, length, size - length);
 	fs.closeSync(fd);
-	const tail = buffer.toString('utf8');
+	return buffer.toString('utf8');
+}
+
+/** The tail of what `n8n execute` printed: the run's status and times come last. */
+function executionSummary(file: string): { status?: string; executionMs?: number } {
+	const tail = tailOf(file, 64 * 1024);
 	const last = (name: string) =>
 		[...tail.matchAll(new RegExp(`^  "${name}": "([^"]+)"`, 'gm'))].pop()?.[1];
 	const startedAt = last('startedAt');
@@ -154,7 +168,7 @@ async function runSize(
 	};
 	const emulators: Emulators = await startBenchEmulators(benchParams, users);
 	const n8n = new N8nInstance(install, tarball);
-	n8n.envOverrides = { N8N_LOG_LEVEL: 'warn' };
+	n8n.envOverrides = { N8N_LOG_LEVEL: 'warn', ...params.env };
 	try {
 		await n8n.importCredentials(
 			emulatorCredentials({ okta: emulators.okta.url, halo: emulators.halo.url }, 'unused'),
@@ -179,7 +193,9 @@ async function runSize(
 		fs.closeSync(fd);
 		let stderr = '';
 		child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20_000)));
-		const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+		const exited = new Promise<number | string | null>((resolve) =>
+			child.on('close', (code, signal) => resolve(code ?? signal)),
+		);
 
 		let peakTree = 0;
 		let peakHwm = 0;
@@ -235,7 +251,14 @@ async function runSize(
 			haloUsersAfter: emulators.halo.store.users.all().length,
 			stdoutBytes: fs.statSync(outFile).size,
 		};
-		if (exitCode !== 0) run.error = stderr.trim().split('\n').slice(-5).join(' | ');
+		if (exitCode !== 0)
+			run.error =
+				[stderr.trim(), tailOf(outFile, 1500).trim()]
+					.filter(Boolean)
+					.join(' | ')
+					.split('\n')
+					.slice(-8)
+					.join(' ') || 'no message';
 		return run;
 	} finally {
 		await emulators.close();
@@ -261,7 +284,13 @@ function markdownSection(runs: ScaleRun[], params: ScaleParams, totalMs: number)
 		`Written by \`npm run bench:scale\` (bench/scale.ts) on ${new Date().toISOString()}; the other sections of this file are written by \`npm run bench\`.`,
 		'',
 		`- Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${count(Math.round(machine.memoryBytes / MB))} MB memory, Linux; load ${machine.loadAverage.join(' / ')} at the end (a shared machine moves times, not counts)`,
-		`- n8n 2.41.1 on Node 24, \`n8n execute --id=${WORKFLOW_ID} --rawOutput\` of examples/okta-halo-user-sync.json (a Manual Trigger beside its Schedule Trigger), default heap (no NODE_OPTIONS), default execution saving, SQLite, a fresh user folder per size`,
+		`- n8n 2.41.1 on Node 24, \`n8n execute --id=${WORKFLOW_ID} --rawOutput\` of examples/okta-halo-user-sync.json (a Manual Trigger beside its Schedule Trigger), default heap (no NODE_OPTIONS), ${
+			Object.keys(params.env).length
+				? `n8n settings ${Object.entries(params.env)
+						.map(([k, v]) => `\`${k}=${v}\``)
+						.join(', ')}`
+				: 'default execution saving'
+		}, SQLite, a fresh user folder per size`,
 		`- Emulators: ${params.groups} Okta groups (+ Everyone), Halo empty at the start (a first sync: every active user is created), ${params.latencyMs} ms latency per request, rate limits raised`,
 		`- Whole run: ${duration(totalMs)}`,
 		'',
