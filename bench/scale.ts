@@ -11,7 +11,6 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -33,8 +32,14 @@ import { DEFAULT_PARAMS } from './params';
 import type { BenchParams } from './params';
 
 const WORKFLOW_ID = 'exampleUserSync';
-const SECTION_START = '<!-- bench:scale start -->';
-const SECTION_END = '<!-- bench:scale end -->';
+/** Each variant (its --env settings) keeps its own section between these markers. */
+const sectionStart = (variant: string) =>
+	`<!-- bench:scale start${variant ? ` ${variant}` : ''} -->`;
+const sectionEnd = (variant: string) => `<!-- bench:scale end${variant ? ` ${variant}` : ''} -->`;
+const variantOf = (params: ScaleParams) =>
+	Object.entries(params.env)
+		.map(([name, value]) => `${name}=${value}`)
+		.join(' ');
 const MB = 1024 * 1024;
 const ACTIVE = new Set(['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY']);
 
@@ -73,6 +78,11 @@ export interface ScaleRun {
 	haloRecordsWritten: number;
 	haloUsersAfter: number;
 	stdoutBytes: number;
+	/**
+	 * The run finished but `n8n execute` could not print it: it JSON-stringifies the whole run
+	 * (every item of every node) and the text passed V8's longest string (about 512 MB).
+	 */
+	printFailed: boolean;
 	error?: string;
 }
 
@@ -168,7 +178,8 @@ async function runSize(
 	};
 	const emulators: Emulators = await startBenchEmulators(benchParams, users);
 	const n8n = new N8nInstance(install, tarball);
-	n8n.envOverrides = { N8N_LOG_LEVEL: 'warn', ...params.env };
+	// Level info: `n8n execute` prints its result at info (it builds the string at any level).
+	n8n.envOverrides = { N8N_LOG_LEVEL: 'info', ...params.env };
 	try {
 		await n8n.importCredentials(
 			emulatorCredentials({ okta: emulators.okta.url, halo: emulators.halo.url }, 'unused'),
@@ -232,6 +243,9 @@ async function runSize(
 			users,
 			activeUsers,
 			status: summary.status ?? (exitCode === 0 ? 'unknown' : 'failed'),
+			printFailed: /Invalid string length[\s\S]*at JSON\.stringify[\s\S]*commands\/execute/.test(
+				stderr + tailOf(outFile, 4000),
+			),
 			exitCode,
 			peakTreeRssBytes: peakTree,
 			peakHwmBytes: peakHwm,
@@ -266,6 +280,13 @@ async function runSize(
 	}
 }
 
+function statusCell(run: ScaleRun): string {
+	if (run.printFailed)
+		return 'sync done; `n8n execute` exit 1 printing it (RangeError: Invalid string length in JSON.stringify)';
+	if (run.error) return `${run.status} (exit ${run.exitCode}: ${run.error.slice(0, 160)})`;
+	return run.status;
+}
+
 const mb = (bytes: number) => `${count(Math.round(bytes / MB))} MB`;
 
 function markdownSection(runs: ScaleRun[], params: ScaleParams, totalMs: number): string {
@@ -278,8 +299,8 @@ function markdownSection(runs: ScaleRun[], params: ScaleParams, totalMs: number)
 		return a && b ? (b / a).toFixed(2) : 'n/a';
 	};
 	const lines = [
-		SECTION_START,
-		'## Scale: the user sync in a real n8n at 10,000 to 100,000 people',
+		sectionStart(variantOf(params)),
+		`## Scale: the user sync in a real n8n at 10,000 to 100,000 people${variantOf(params) ? ` (${variantOf(params)})` : ''}`,
 		'',
 		`Written by \`npm run bench:scale\` (bench/scale.ts) on ${new Date().toISOString()}; the other sections of this file are written by \`npm run bench\`.`,
 		'',
@@ -294,27 +315,29 @@ function markdownSection(runs: ScaleRun[], params: ScaleParams, totalMs: number)
 		`- Emulators: ${params.groups} Okta groups (+ Everyone), Halo empty at the start (a first sync: every active user is created), ${params.latencyMs} ms latency per request, rate limits raised`,
 		`- Whole run: ${duration(totalMs)}`,
 		'',
-		'| Okta users | active (created in Halo) | status | peak RSS, process tree | VmHWM n8n | RSS booted | sync (first → last request) | execution (n8n) | `n8n execute` wall | Okta calls | Halo calls | Halo reads (user pages) | Halo writes (records) | printed result |',
+		'| Okta users | active Okta users / Halo users after | outcome | peak RSS, process tree | VmHWM n8n | RSS booted | sync (first → last request) | execution (n8n) | `n8n execute` wall | Okta calls | Halo calls | Halo reads (user pages) | Halo writes (records) | printed result |',
 		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 		...runs.map(
 			(run) =>
-				`| ${count(run.users)} | ${count(run.activeUsers)} | ${run.status}${run.error ? ` (exit ${run.exitCode}: ${run.error.slice(0, 160)})` : ''} | ${mb(run.peakTreeRssBytes)} | ${mb(run.peakHwmBytes)} | ${mb(run.rssAtStartBytes)} | ${duration(run.syncMs)} | ${run.executionMs === undefined ? 'n/a' : duration(run.executionMs)} | ${duration(run.wallMs)} | ${count(run.oktaCalls)} | ${count(run.haloCalls)} | ${count(run.haloReads)} (${count(run.haloPageReads)}) | ${count(run.haloWrites)} (${count(run.haloRecordsWritten)}) | ${mb(run.stdoutBytes)} |`,
+				`| ${count(run.users)} | ${count(run.activeUsers)} / ${count(run.haloUsersAfter)} | ${statusCell(run)} | ${mb(run.peakTreeRssBytes)} | ${mb(run.peakHwmBytes)} | ${mb(run.rssAtStartBytes)} | ${duration(run.syncMs)} | ${run.executionMs === undefined ? 'n/a' : duration(run.executionMs)} | ${duration(run.wallMs)} | ${count(run.oktaCalls)} | ${count(run.haloCalls)} | ${count(run.haloReads)} (${count(run.haloPageReads)}) | ${count(run.haloWrites)} (${count(run.haloRecordsWritten)}) | ${mb(run.stdoutBytes)} |`,
 		),
 		'',
 		`Ratios ${count(last.users)} ÷ ${count(first.users)} users: sync time ${ratio((r) => r.syncMs)}×, execution ${ratio((r) => r.executionMs)}×, \`n8n execute\` wall ${ratio((r) => r.wallMs)}×, peak RSS ${ratio((r) => r.peakTreeRssBytes)}×.`,
-		SECTION_END,
+		sectionEnd(variantOf(params)),
 	];
 	return lines.join('\n') + '\n';
 }
 
 /** Replaces the Scale section (between its markers) or appends it. */
-function writeSection(file: string, section: string): void {
+function writeSection(file: string, section: string, variant: string): void {
 	const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-	const start = current.indexOf(SECTION_START);
-	const end = current.indexOf(SECTION_END);
+	const start = current.indexOf(sectionStart(variant));
+	const end = current.indexOf(sectionEnd(variant));
 	const next =
 		start >= 0 && end > start
-			? current.slice(0, start) + section.trimEnd() + current.slice(end + SECTION_END.length)
+			? current.slice(0, start) +
+				section.trimEnd() +
+				current.slice(end + sectionEnd(variant).length)
 			: `${current.trimEnd()}\n\n${section}`;
 	fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
 }
@@ -323,7 +346,7 @@ async function main(): Promise<void> {
 	const params = parseScaleParams(process.argv.slice(2));
 	const started = performance.now();
 	const install = installN8n();
-	const packFolder = mkdtempSync(path.join(tmpdir(), 'okta-halo-pack-'));
+	const packFolder = fs.mkdtempSync(path.join(tmpdir(), 'okta-halo-pack-'));
 	const tarball = packPackage(packFolder);
 	const runs: ScaleRun[] = [];
 	try {
@@ -338,10 +361,10 @@ async function main(): Promise<void> {
 			);
 		}
 	} finally {
-		rmSync(packFolder, { recursive: true, force: true });
+		fs.rmSync(packFolder, { recursive: true, force: true });
 	}
 	const section = markdownSection(runs, params, performance.now() - started);
-	writeSection(params.out, section);
+	writeSection(params.out, section, variantOf(params));
 	console.log(`\n${section}`);
 	console.log(`Section written to ${path.relative(process.cwd(), params.out) || params.out}`);
 }
