@@ -343,6 +343,18 @@ describe('the package in n8n queue mode: main, two workers, a webhook processor'
 			'every delivery ran to success',
 		);
 
+		// What the trigger's dedupe memory kept in n8n's database after twelve overlapping saves (docs/concurrency.md).
+		const [[staticData]] = services.sql(
+			`SELECT "staticData" FROM workflow_entity WHERE id = '${HOOK_ID}'`,
+		);
+		const remembered = Object.values(
+			(JSON.parse(staticData || '{}') ?? {}) as Record<string, { uuids?: string[] }>,
+		).flatMap((node) => node?.uuids ?? []);
+
+		console.log(
+			`queue mode: after the burst, static data remembers ${remembered.length} of ${deliveries.length} event uuids`,
+		);
+
 		// Both workers took part (the full sync's runs count too).
 		const [first, second] = ranBy();
 		assert.ok(
