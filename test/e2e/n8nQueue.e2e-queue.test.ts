@@ -345,10 +345,10 @@ describe('the package in n8n queue mode: main, two workers, a webhook processor'
 
 		// What the trigger's dedupe memory kept in n8n's database after twelve overlapping saves (docs/concurrency.md).
 		const [[staticData]] = services.sql(
-			`SELECT "staticData" FROM workflow_entity WHERE id = '${HOOK_ID}'`,
+			`SELECT COALESCE("staticData"::text, 'null') FROM workflow_entity WHERE id = '${HOOK_ID}'`,
 		);
 		const remembered = Object.values(
-			(JSON.parse(staticData || '{}') ?? {}) as Record<string, { uuids?: string[] }>,
+			(JSON.parse(staticData) ?? {}) as Record<string, { uuids?: string[] }>,
 		).flatMap((node) => node?.uuids ?? []);
 
 		console.log(
