@@ -69,7 +69,11 @@ async function main(): Promise<void> {
 	};
 	console.log(consoleReport(results));
 	const out = params.out ? path.resolve(params.out) : path.join(PACKAGE_DIR, 'bench', 'results.md');
-	fs.writeFileSync(out, markdownReport(results));
+	// The Scale sections (npm run bench:scale, bench/scale.ts) come last in the file and are kept.
+	const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+	const scale = previous.indexOf('<!-- bench:scale start');
+	const kept = scale >= 0 ? `\n${previous.slice(scale)}` : '';
+	fs.writeFileSync(out, markdownReport(results).trimEnd() + '\n' + kept);
 	console.log(`Report written to ${path.relative(process.cwd(), out) || out}`);
 	if (results.checks.some((check) => !check.pass)) process.exitCode = 1;
 }
