@@ -102,7 +102,14 @@ async function main(): Promise<void> {
 	};
 	console.log(consoleReport(results));
 	const events = await eventSection();
-	fs.writeFileSync(out, withEventSection(markdownReport(results), events.markdown));
+	// The Scale sections (npm run bench:scale, bench/scale.ts) come last in the file and are kept.
+	const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+	const scale = previous.indexOf('<!-- bench:scale start');
+	const kept = scale >= 0 ? `\n${previous.slice(scale)}` : '';
+	fs.writeFileSync(
+		out,
+		withEventSection(markdownReport(results), events.markdown).trimEnd() + '\n' + kept,
+	);
 	console.log(`Report written to ${path.relative(process.cwd(), out) || out}`);
 	if (results.checks.some((check) => !check.pass) || !events.pass) process.exitCode = 1;
 }

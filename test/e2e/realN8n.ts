@@ -130,7 +130,9 @@ export async function freePort(): Promise<number> {
 
 export class N8nInstance {
 	readonly userFolder: string;
-	private server?: ChildProcess;
+	/** `n8n start`, once started. */
+	main?: N8nProcess;
+	private processes: N8nProcess[] = [];
 	port = 0;
 	private brokerPort = 0;
 	/** Merged over env(): e.g. a host name for a browser or a quieter log level. */
@@ -287,51 +289,70 @@ export class N8nInstance {
 		return result;
 	}
 
+	/** `n8n start`: the main process, on `port`; resolves once /healthz answers. */
 	async start(): Promise<void> {
-		const env = await this.env();
-		this.server = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, 'start'], {
+		this.main = await this.startProcess('start', {
+			healthUrl: async () => `http://127.0.0.1:${(this.port ||= await freePort())}/healthz`,
+		});
+	}
+
+	/**
+	 * Another n8n process on the same user folder, database and encryption key
+	 * (`n8n worker`, `n8n webhook` in queue mode). `env` is merged over env(),
+	 * e.g. its own N8N_PORT or QUEUE_HEALTH_CHECK_PORT, and N8N_RUNNERS_BROKER_PORT
+	 * (every n8n process listens on one for its task runners). Resolves once
+	 * `healthUrl` answers 200; stopped by stop().
+	 */
+	async startProcess(
+		command: 'start' | 'worker' | 'webhook',
+		options: {
+			env?: NodeJS.ProcessEnv;
+			args?: string[];
+			healthUrl: string | (() => Promise<string>);
+			onOutput?: (chunk: string) => void;
+		},
+	): Promise<N8nProcess> {
+		const env = { ...(await this.env()), ...options.env };
+		const child = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, command, ...(options.args ?? [])], {
 			env,
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
-		let log = '';
+		const started = new N8nProcess(command, child);
+		this.processes.push(started);
+		const onOutput = options.onOutput ?? this.onOutput;
+		// Every n8n process's output (stdout and stderr) is checked for secrets by stop().
 		const collect = (chunk: Buffer) => {
-			log += chunk;
 			this.serverLog += chunk;
-			this.onOutput?.(chunk.toString());
+			onOutput?.(chunk.toString());
 		};
-		this.server.stdout!.on('data', collect);
-		this.server.stderr!.on('data', collect);
+		child.stdout!.on('data', collect);
+		child.stderr!.on('data', collect);
+		const url =
+			typeof options.healthUrl === 'string' ? options.healthUrl : await options.healthUrl();
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null)
-				throw new Error(`n8n start exited ${this.server.exitCode}\n${log}`);
+			if (child.exitCode !== null)
+				throw new Error(`n8n ${command} exited ${child.exitCode}\n${started.log}`);
 			try {
-				const response = await fetch(`http://127.0.0.1:${this.port}/healthz`);
-				if (response.ok) return;
+				const response = await fetch(url);
+				if (response.ok) return started;
 			} catch {
 				// not listening yet
 			}
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		throw new Error(`n8n did not become healthy\n${log}`);
+		throw new Error(`n8n ${command} did not become healthy at ${url}\n${started.log}`);
 	}
 
+	/** Stops every process this instance started, the last started first. */
 	async stop(): Promise<void> {
-		const running = this.server !== undefined;
-		await this.stopServer();
-		// n8n's server log (stdout and stderr) over the whole test: no secret in it.
+		const running = this.processes.length > 0;
+		for (const started of this.processes.reverse()) await started.stop();
+		this.processes = [];
+		this.main = undefined;
+		// n8n's logs (stdout and stderr of every process) over the whole test: no secret in them.
 		if (running) this.assertNoSecretsIn({ 'n8n server log': this.serverLog });
-	}
-
-	private async stopServer(): Promise<void> {
-		if (this.server && this.server.exitCode === null) {
-			const exited = new Promise((r) => this.server!.once('exit', r));
-			this.server.kill('SIGTERM');
-			await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-			if (this.server.exitCode === null) this.server.kill('SIGKILL');
-		}
-		this.server = undefined;
 	}
 
 	/**
@@ -362,6 +383,33 @@ export class N8nInstance {
 
 	cleanup() {
 		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/** One running n8n command; its output is kept for error messages and log checks. */
+export class N8nProcess {
+	log = '';
+
+	constructor(
+		readonly command: string,
+		readonly child: ChildProcess,
+	) {
+		const collect = (chunk: Buffer) => (this.log += chunk.toString());
+		child.stdout!.on('data', collect);
+		child.stderr!.on('data', collect);
+	}
+
+	async stop(): Promise<void> {
+		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+		const exited = new Promise((r) => this.child.once('exit', r));
+		this.child.kill('SIGTERM');
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+		clearTimeout(timer);
+		if (this.child.exitCode === null && this.child.signalCode === null) {
+			this.child.kill('SIGKILL');
+			await exited;
+		}
 	}
 }
 
