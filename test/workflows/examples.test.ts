@@ -104,7 +104,7 @@ describe('examples/okta-halo-agent-sync.json', () => {
 	beforeAll(async () => (emulators = await start()));
 	afterAll(async () => await emulators.close());
 
-	test('makes the Service Desk Agents agents with teams, roles and CAB seats; a second run writes nothing', async () => {
+	test('makes the Service Desk Agents agents with teams, roles and CAB seats; a second run writes nothing; changes write only themselves', async () => {
 		const workflow = example('okta-halo-agent-sync');
 		// Map to Halo is a pure transform: no Halo credential, even with a team mapping.
 		const nodes = workflow.nodes as Array<{ type: string; credentials?: unknown }>;
@@ -145,8 +145,41 @@ describe('examples/okta-halo-agent-sync.json', () => {
 		const second = await runWorkflow(workflow, { credentials: first.credentials });
 		assert.equal(second.status, 'success', String(second.error));
 		assert.equal(emulators.haloWrites(), 0, 'a second run writes nothing');
+
+		// Up to 20 changes: new job titles, one leaver, and a CAB seat given up in Okta.
+		const leaver = members[0];
+		const retitled = members.slice(1, 20);
+		const cabLeaver = members.find((m) => cabMembers.has(m.id) && m.id !== leaver.id);
+		assert.ok(retitled.length >= 5 && cabLeaver, 'the org has enough agents to change');
+		store.updateUser(leaver.id, { status: 'SUSPENDED' });
+		for (const member of retitled)
+			store.updateUser(member.id, { profile: { title: `Senior ${member.id}` } });
+		store.removeMember(cabGroup.id, cabLeaver.id);
+		emulators.clearLogs();
+		const third = await runWorkflow(workflow, { credentials: first.credentials });
+		assert.equal(third.status, 'success', String(third.error));
+		const changed = third.output['Upsert Halo User/Agent'].filter(
+			(i) => i.action !== 'unchanged' && i.action !== 'skipped',
+		);
+		assert.deepEqual(
+			changed.map((i) => [(i.okta as IDataObject).id, i.action]).sort(),
+			[[leaver.id, 'deactivated'], ...retitled.map((m) => [m.id, 'updated'])].sort(),
+		);
+		for (const member of retitled)
+			assert.equal(agentOf(emulators, member.id).jobtitle, `Senior ${member.id}`);
+		assert.equal(agentOf(emulators, leaver.id).isdisabled, true);
+		const seats = (
+			emulators.halo.store.cabs.all().find((c) => c.id === HALO_SEED.cabs.changeBoard)!.members ??
+			[]
+		).map((m) => m.agent_id);
+		assert.ok(!seats.includes(agentOf(emulators, cabLeaver.id).id), 'the CAB seat is given up');
+		checkBodies(emulators);
 	});
 });
+
+function agentOf(emulators: Emulators, oktaId: string) {
+	return emulators.halo.store.agents.all().find((a) => a.oktaid === oktaId)!;
+}
 
 describe('examples/okta-halo-incremental-sync.json', () => {
 	let emulators: Emulators;
