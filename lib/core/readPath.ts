@@ -6,6 +6,7 @@
  * remaining pages are compared with the look-ups the run would make instead.
  * Pure: the Halo side is in lib/halo/lookup.ts.
  */
+import { isOktaIdField } from './oktaId';
 import { matchKey } from './recordIndex';
 import type { HaloRecord } from './types';
 
@@ -56,6 +57,10 @@ export function lookupTerms(
 	const terms: LookupTerm[] = [];
 	const seen = new Set<string>();
 	for (const field of matchOn) {
+		// Halo's search is not documented to look at the Okta id (the emulator's does not): a person
+		// is searched by email and login, and one not found is looked for in every page unless they
+		// are a new starter (lib/halo/upsert.ts).
+		if (isOktaIdField(field)) continue;
 		const key = matchKey(field, record[field]);
 		if (key === undefined || seen.has(key.toLowerCase())) continue;
 		seen.add(key.toLowerCase());

@@ -20,11 +20,12 @@ import type {
 	UpsertPlan,
 	UpsertResultItem,
 } from '../core/types';
-import type { HaloClient, RequestStats } from './HaloClient';
+import { usersQuery, type HaloClient, type RequestStats } from './HaloClient';
 import type { HaloEntity } from './entities';
 import { UpsertGuardError } from './UpsertGuardError';
 import { failedItem } from './failedItem';
 import { existingUsersFor } from './lookup';
+import { recordOktaId } from '../core/oktaId';
 import { personLock, personLockKey } from './personLock';
 
 export interface UpsertInput {
@@ -101,7 +102,7 @@ async function readPlanWrite(
 	inputs: readonly UpsertInput[],
 	options: UpsertOptions,
 ): Promise<UpsertRun> {
-	const plans: Array<{ plan: UpsertPlan; inputs: UpsertInput[] }> = [];
+	const plans: Array<{ plan: UpsertPlan; inputs: UpsertInput[]; lookedUp: boolean }> = [];
 	const existing: UpsertSummary['existing'] = {};
 	const resolved = await resolveNames(client, inputs, options);
 	for (const target of ['user', 'agent'] as const) {
@@ -139,7 +140,7 @@ async function readPlanWrite(
 			plan = planOf(records);
 		}
 		existing[target] = records.length;
-		plans.push({ plan, inputs: group });
+		plans.push({ plan, inputs: group, lookedUp: read.path === 'lookups' });
 	}
 	const stopped = plans
 		.map(({ plan }) => plan.guardError)
@@ -147,7 +148,7 @@ async function readPlanWrite(
 	if (stopped.length > 0) throw new UpsertGuardError(stopped);
 
 	const outcomes: UpsertOutcome[] = [];
-	for (const { plan, inputs: group } of plans) {
+	for (const { plan, inputs: group, lookedUp } of plans) {
 		const results = plan.entries.map((entry) => {
 			const outcome = outcomeOf(entry, entry.index === null ? null : group[entry.index].index);
 			const warnings = entry.index === null ? [] : resolved.warnings.get(group[entry.index].index);
@@ -156,6 +157,10 @@ async function readPlanWrite(
 			return outcome;
 		});
 		await writePlan(client, plan, results, options);
+		// Users: in small runs (event deliveries, where overlaps happen); a full sync's creates are not
+		// searched one by one. Agents: one list call.
+		if (!client.dryRun && (plan.target === 'agent' || lookedUp))
+			await keepEarliest(client, plan.target, results);
 		outcomes.push(...results);
 	}
 	// Input order first (items of both targets interleave as they came), then records no input carries.
@@ -303,4 +308,46 @@ function createsEstablished(
 	if (entry.action !== 'created' || entry.index === null) return false;
 	const created = Date.parse(items[entry.index]?.okta.created ?? '');
 	return !(Date.now() - created < NEW_STARTER_DAYS * 86_400_000);
+}
+
+/**
+ * Another n8n process (a second queue-mode worker) may have created the same
+ * person in the same instant: the lock of lib/halo/personLock.ts holds in one
+ * process only. Halo numbers records in the order they are saved, so after
+ * creating, each run looks for the person again; a record of theirs with a
+ * lower id was saved first, and this run's own record is the twin. It was
+ * created a moment ago and holds nothing yet, so it is deleted, and this
+ * run's item points at the earlier record as `unchanged`: only the run that
+ * created the kept record opens the onboarding ticket (docs/concurrency.md).
+ */
+async function keepEarliest(
+	client: HaloClient,
+	target: Target,
+	results: UpsertOutcome[],
+): Promise<void> {
+	const created = results.filter(
+		(result) => result.action === 'created' && result.haloId !== null && result.okta?.id,
+	);
+	if (created.length === 0) return;
+	// Agents come in one call; users are looked for by email, one search each.
+	const agents =
+		target === 'agent' ? await client.listAgents({ includeDisabled: true }) : undefined;
+	for (const result of created) {
+		const oktaId = result.okta!.id;
+		const email = String(result.record.emailaddress ?? result.record.email ?? '').trim();
+		const candidates =
+			agents ??
+			(email
+				? await client.listAll('Users', { ...usersQuery({ includeInactive: true }), search: email })
+				: []);
+		const earlier = candidates
+			.filter((record) => recordOktaId(record) === oktaId && Number(record.id) < result.haloId!)
+			.sort((a, b) => Number(a.id) - Number(b.id))[0];
+		if (!earlier) continue;
+		await client.request('DELETE', `${ENTITY[target]}/${result.haloId}`);
+		result.action = 'unchanged';
+		result.changes = {};
+		result.record = { ...result.record, ...earlier };
+		result.haloId = Number(earlier.id);
+	}
 }

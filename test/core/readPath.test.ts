@@ -34,16 +34,18 @@ describe('lookupTerms', () => {
 		login: 'ann.lee@example.com',
 		name: 'Ann Lee',
 	};
-	test('one term per distinct matchOn value (an email that is also the login once)', () => {
+	test('one term per distinct matchOn value (an email that is also the login once); never the Okta id, which search is not known to match', () => {
 		assert.deepEqual(lookupTerms(record, ['oktaid', 'emailaddress', 'login']), [
-			{ field: 'oktaid', value: '00uA1' },
 			{ field: 'emailaddress', value: 'ann.lee@example.com' },
+		]);
+		assert.deepEqual(lookupTerms({ ...record, login: 'ann' }, ['okta_id', 'login']), [
+			{ field: 'login', value: 'ann' },
 		]);
 	});
 	test('empty values give no term', () => {
 		assert.deepEqual(
 			lookupTerms({ oktaid: '00uB', emailaddress: ' ' }, ['oktaid', 'emailaddress']),
-			[{ field: 'oktaid', value: '00uB' }],
+			[],
 		);
 	});
 	test('a matchOn field search cannot find → undefined (read pages)', () => {

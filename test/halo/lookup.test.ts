@@ -63,7 +63,7 @@ async function bigHalo(): Promise<HaloEmulator> {
 }
 
 describe('existingUsersFor', () => {
-	test('a small run on a large Halo: page 1, then one search per term; the next run skips page 1', async () => {
+	test('a small run on a large Halo: page 1, then one search per email; the next run skips page 1', async () => {
 		const halo = await bigHalo();
 		try {
 			const client = clientFor(halo);
@@ -74,9 +74,7 @@ describe('existingUsersFor', () => {
 			assert.equal(found.path, 'lookups');
 			assert.deepEqual(requests(halo, mark), [
 				'GET Users page_no=1 page_size=100',
-				'GET Users search=00uexisting00000042 page_no=1 page_size=100',
 				'GET Users search=existing.person42@example.org page_no=1 page_size=100',
-				'GET Users search=00unewcomer page_no=1 page_size=100',
 				'GET Users search=new.comer@example.com page_no=1 page_size=100',
 			]);
 			// Candidates only: the exact match is the planner's; the person is among them, the newcomer is not.
@@ -86,7 +84,6 @@ describe('existingUsersFor', () => {
 			mark = halo.server.log.length;
 			assert.equal((await existingUsersFor(client, [newcomer], MATCH_ON)).path, 'lookups');
 			assert.deepEqual(requests(halo, mark), [
-				'GET Users search=00unewcomer page_no=1 page_size=100',
 				'GET Users search=new.comer@example.com page_no=1 page_size=100',
 			]);
 		} finally {
@@ -98,7 +95,7 @@ describe('existingUsersFor', () => {
 		const halo = await bigHalo();
 		try {
 			const client = clientFor(halo);
-			const many = Array.from({ length: 5 }, (_, i) =>
+			const many = Array.from({ length: 10 }, (_, i) =>
 				person(`00umany${i}`, `many${i}@example.com`),
 			);
 			let mark = halo.server.log.length;
