@@ -9,27 +9,11 @@ import assert from 'node:assert/strict';
 import { HALO_SEED, startHaloEmulator } from '../../emulators/halo';
 import type { HaloEmulator } from '../../emulators/halo';
 import type { MappedItem } from '../../lib/core/types';
-import { HaloClient } from '../../lib/halo/HaloClient';
-import { haloBearerRequestFn } from '../../lib/halo/auth';
 import { existingUsersFor, readPolicy, ticketsOfType } from '../../lib/halo/lookup';
 import { fillHalo } from '../helpers/bigHalo';
-import { fetchRequestFn } from '../helpers/fetchRequestFn';
+import { emulatorClient } from './support/emulatorClient';
 
 const MATCH_ON = ['oktaid', 'emailaddress'];
-
-function clientFor(halo: HaloEmulator): HaloClient {
-	const sleep = async () => {};
-	return new HaloClient({
-		baseUrl: halo.url,
-		send: haloBearerRequestFn(
-			fetchRequestFn(),
-			{ url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' },
-			{ sleep },
-		),
-		pageSize: 100,
-		retry: { sleep },
-	});
-}
 
 function person(oktaid: string, email: string): MappedItem {
 	return {
@@ -66,7 +50,7 @@ describe('existingUsersFor', () => {
 	test('a small run on a large Halo: page 1, then one search per email; the next run skips page 1', async () => {
 		const halo = await bigHalo();
 		try {
-			const client = clientFor(halo);
+			const client = emulatorClient(halo);
 			const known = person('00uexisting00000042', 'existing.person42@example.org');
 			const newcomer = person('00unewcomer', 'new.comer@example.com');
 			let mark = halo.server.log.length;
@@ -94,7 +78,7 @@ describe('existingUsersFor', () => {
 	test('pages when they are fewer, when a matchOn field cannot be searched, with allPages, and under readPolicy pages', async () => {
 		const halo = await bigHalo();
 		try {
-			const client = clientFor(halo);
+			const client = emulatorClient(halo);
 			const many = Array.from({ length: 10 }, (_, i) =>
 				person(`00umany${i}`, `many${i}@example.com`),
 			);
@@ -129,7 +113,7 @@ describe('existingUsersFor', () => {
 		try {
 			const mark = halo.server.log.length;
 			const found = await existingUsersFor(
-				clientFor(halo),
+				emulatorClient(halo),
 				[person('00ux', 'x@example.com')],
 				MATCH_ON,
 			);
@@ -145,7 +129,7 @@ describe('ticketsOfType', () => {
 	test('one person: one user_id look-up; several on a large type: page 1 then per person; exact per user', async () => {
 		const halo = await bigHalo();
 		try {
-			const client = clientFor(halo);
+			const client = emulatorClient(halo);
 			const type = HALO_SEED.ticketTypes.onboarding;
 			const holder = Number(halo.store.tickets.all()[0].user_id);
 			const nobody = Number(halo.store.users.all().at(-1)!.id);

@@ -11,11 +11,9 @@ import { startHaloEmulator } from '../../emulators/halo';
 import type { HaloEmulator } from '../../emulators/halo';
 import { mapOktaUser } from '../../lib/core/mapUser';
 import type { OktaUser } from '../../lib/core/types';
-import { HaloClient } from '../../lib/halo/HaloClient';
-import { haloBearerRequestFn } from '../../lib/halo/auth';
 import type * as UpsertModule from '../../lib/halo/upsert';
-import { fetchRequestFn } from '../helpers/fetchRequestFn';
 import { fillHalo } from '../helpers/bigHalo';
+import { emulatorClient } from './support/emulatorClient';
 import { resolved } from './support/haloSync';
 
 function loadUpsert(): typeof UpsertModule {
@@ -25,20 +23,6 @@ function loadUpsert(): typeof UpsertModule {
 		loaded = require('../../lib/halo/upsert') as typeof UpsertModule;
 	});
 	return loaded!;
-}
-
-function clientFor(halo: HaloEmulator): HaloClient {
-	const sleep = async () => {};
-	return new HaloClient({
-		baseUrl: halo.url,
-		send: haloBearerRequestFn(
-			fetchRequestFn(),
-			{ url: halo.url, clientId: 'halo-client', clientSecret: 'halo-secret' },
-			{ sleep },
-		),
-		pageSize: 100,
-		retry: { sleep },
-	});
 }
 
 function starter(i: number): OktaUser {
@@ -73,8 +57,8 @@ describe('runUpsert in two processes at once', () => {
 		assert.notEqual(first, second, 'two module copies, two locks');
 		const before = halo.store.users.all().length;
 		const runs = await Promise.all([
-			first.runUpsert(clientFor(halo), inputs, options),
-			second.runUpsert(clientFor(halo), inputs, options),
+			first.runUpsert(emulatorClient(halo), inputs, options),
+			second.runUpsert(emulatorClient(halo), inputs, options),
 		]);
 
 		for (let i = 0; i < 6; i++) {
