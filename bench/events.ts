@@ -19,7 +19,7 @@ import { startHaloEmulator } from '../emulators/halo';
 import { startOktaEmulator, userEvent } from '../emulators/okta';
 import type { OktaUserRecord } from '../emulators/okta';
 import { fillHalo } from '../test/helpers/bigHalo';
-import { HALO_CLIENT_ID, HALO_CLIENT_SECRET, OKTA_TOKEN } from '../test/helpers/emulators';
+import { emulatorCredentials } from '../test/helpers/emulators';
 import { PACKAGE_DIR } from '../test/helpers/n8nEngine';
 import { packageTriggerHarness } from '../test/helpers/webhook';
 import { count, duration } from './format';
@@ -92,15 +92,7 @@ export async function runEventBench(
 		) as { name: string; nodes: INode[]; connections: IConnections };
 		const h = await packageTriggerHarness(workflow, TRIGGER, {
 			credentialData: {
-				oktaTokenApi: { url: okta.url, apiToken: OKTA_TOKEN },
-				haloApi: {
-					url: halo.url,
-					authUrl: '',
-					tenant: '',
-					clientId: HALO_CLIENT_ID,
-					clientSecret: HALO_CLIENT_SECRET,
-					scope: 'all',
-				},
+				...emulatorCredentials(okta.url, halo.url),
 				oktaEventHookApi: { headerName: 'Authorization', secret: SECRET },
 			},
 		});

@@ -26,6 +26,21 @@ export interface Emulators {
 	close: () => Promise<void>;
 }
 
+/** n8n credential data for the emulators' test token and Halo app. */
+export function emulatorCredentials(oktaUrl: string, haloUrl: string) {
+	return {
+		oktaTokenApi: { url: oktaUrl, apiToken: OKTA_TOKEN },
+		haloApi: {
+			url: haloUrl,
+			authUrl: '',
+			tenant: '',
+			clientId: HALO_CLIENT_ID,
+			clientSecret: HALO_CLIENT_SECRET,
+			scope: 'all',
+		},
+	};
+}
+
 export async function startEmulators(
 	options: { okta?: OktaEmulatorOptions; halo?: HaloEmulatorOptions } = {},
 ): Promise<Emulators> {
@@ -37,17 +52,7 @@ export async function startEmulators(
 	return {
 		okta,
 		halo,
-		credentials: () => ({
-			oktaTokenApi: { url: okta.url, apiToken: OKTA_TOKEN },
-			haloApi: {
-				url: halo.url,
-				authUrl: '',
-				tenant: '',
-				clientId: HALO_CLIENT_ID,
-				clientSecret: HALO_CLIENT_SECRET,
-				scope: 'all',
-			},
-		}),
+		credentials: () => emulatorCredentials(okta.url, halo.url),
 		haloCalls: () => halo.server.log.filter((r) => haloApi(r.path)).length,
 		haloWrites: () =>
 			halo.server.log.filter(
